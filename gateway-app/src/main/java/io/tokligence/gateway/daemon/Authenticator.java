@@ -25,7 +25,7 @@ public final class Authenticator {
 
     public Principal authenticate(HttpCall call) {
         Principal principal = resolve(call);
-        call.tag(HttpCall.ATTR_USER_ID, principal.user().id());
+        call.tagUser(principal.user().id());
         return principal;
     }
 

@@ -98,7 +98,7 @@ final class ChatApi {
             ObjectNode body = call.jsonBody();
             ObjectNode chat = anthropicFormat ? AnthropicTranslator.toChatRequest(body) : body;
             outcome.model = requireModel(chat);
-            call.tag(HttpCall.ATTR_MODEL, outcome.model);
+            call.tagModel(outcome.model);
             requireMessages(chat);
             ChatAdapter adapter = resolve(outcome.model);
             outcome.adapter = adapter.name();

@@ -54,6 +54,9 @@ public final class GatewayDaemon implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean helpRequested;
 
+    /** Held so the level set on it is not lost when the logger would otherwise be garbage-collected. */
+    private static final Logger GATEWAY_LOGGER = Logger.getLogger("io.tokligence.gateway");
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -117,11 +120,13 @@ public final class GatewayDaemon implements Callable<Integer> {
             case "error" -> Level.SEVERE;
             default -> Level.INFO;
         };
+        // debug applies to the gateway's own loggers; the JDK's (TLS, HTTP client) stay at info or quieter.
         Logger root = Logger.getLogger("");
-        root.setLevel(julLevel);
+        root.setLevel(julLevel.intValue() < Level.INFO.intValue() ? Level.INFO : julLevel);
         for (var handler : root.getHandlers()) {
             handler.setLevel(julLevel);
         }
+        GATEWAY_LOGGER.setLevel(julLevel);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -288,8 +288,9 @@ class GatewayApiTest {
 
     @Test
     void accessLogHasOneJsonLinePerRequest() throws Exception {
-        gateway.get("/health?probe=access-log", null);
         gateway.post("/v1/chat/completions", gateway.adminToken, chat("loopback", "logged", false));
+        // Right after an authenticated chat request: the caller and model must not leak into the next line.
+        gateway.get("/health?probe=access-log", null);
         List<String> lines = Files.readAllLines(dir.resolve("logs/access.log"));
         JsonNode health = null;
         JsonNode chatLine = null;
@@ -306,6 +307,7 @@ class GatewayApiTest {
         assertThat(health.path("method").asText()).isEqualTo("GET");
         assertThat(health.path("bytes").asLong()).isPositive();
         assertThat(health.path("user_id").isNull()).isTrue();
+        assertThat(health.path("model").isNull()).isTrue();
         assertThat(chatLine).isNotNull();
         assertThat(chatLine.path("model").asText()).isEqualTo("loopback");
         assertThat(chatLine.path("user_id").asLong()).isEqualTo(gateway.admin.id());

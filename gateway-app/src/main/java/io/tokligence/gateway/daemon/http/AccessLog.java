@@ -41,9 +41,11 @@ public final class AccessLog extends Filter implements AutoCloseable {
         long start = System.nanoTime();
         CountingStream counter = new CountingStream(exchange.getResponseBody());
         exchange.setStreams(null, counter);
+        RequestTags tags = RequestTags.begin();
         try {
             chain.doFilter(exchange);
         } finally {
+            RequestTags.end();
             ObjectNode line = Json.object();
             line.put("ts", Instant.now().toString());
             line.put("method", exchange.getRequestMethod());
@@ -51,18 +53,12 @@ public final class AccessLog extends Filter implements AutoCloseable {
             line.put("status", exchange.getResponseCode());
             line.put("latency_ms", (System.nanoTime() - start) / 1_000_000);
             line.put("bytes", counter.count);
-            Object user = exchange.getAttribute(HttpCall.ATTR_USER_ID);
-            if (user instanceof Long id) {
-                line.put("user_id", id);
+            if (tags.userId != null) {
+                line.put("user_id", tags.userId);
             } else {
                 line.putNull("user_id");
             }
-            Object model = exchange.getAttribute(HttpCall.ATTR_MODEL);
-            if (model instanceof String name) {
-                line.put("model", name);
-            } else {
-                line.putNull("model");
-            }
+            line.put("model", tags.model);
             String text = Json.write(line);
             synchronized (sink) {
                 sink.println(text);

@@ -16,10 +16,6 @@ import java.util.Optional;
 
 /** One request and its response: bounded body reading, query and path parameters, JSON replies. */
 public final class HttpCall {
-    /** Exchange attributes the access log reads after the handler is done. */
-    public static final String ATTR_USER_ID = "gateway.user_id";
-    public static final String ATTR_MODEL = "gateway.model";
-
     private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private final HttpExchange exchange;
@@ -168,8 +164,14 @@ public final class HttpCall {
         return (ObjectNode) node;
     }
 
-    public void tag(String attribute, Object value) {
-        exchange.setAttribute(attribute, value);
+    /** Names the caller in the access log line of this request. */
+    public void tagUser(long userId) {
+        RequestTags.userId(userId);
+    }
+
+    /** Names the requested model in the access log line of this request. */
+    public void tagModel(String model) {
+        RequestTags.model(model);
     }
 
     public boolean responded() {

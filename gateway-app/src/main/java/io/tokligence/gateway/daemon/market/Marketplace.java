@@ -34,17 +34,19 @@ public final class Marketplace {
     private final ModelRoutes routes;
     private final Set<String> availableAdapters;
     private final BigDecimal pricePer1k;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** Only built when an exchange is configured: creating a client loads the TLS trust store, which is slow. */
+    private final Optional<HttpClient> http;
 
     public Marketplace(Optional<String> baseUrl, ModelRoutes routes, Set<String> availableAdapters, BigDecimal pricePer1k) {
         this.baseUrl = baseUrl.map(url -> url.trim().replaceAll("/+$", "")).filter(url -> !url.isEmpty());
         this.routes = routes;
         this.availableAdapters = Set.copyOf(availableAdapters);
         this.pricePer1k = pricePer1k;
+        this.http = this.baseUrl.map(url -> HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
     public Listing offerings() {
-        if (baseUrl.isPresent()) {
+        if (baseUrl.isPresent() && http.isPresent()) {
             for (String path : List.of("/services", "/providers")) {
                 Optional<List<Offering>> found = fetch(baseUrl.get() + path);
                 if (found.isPresent()) {
@@ -59,7 +61,7 @@ public final class Marketplace {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                     .header("Accept", "application/json").GET().build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 LOG.fine(() -> "exchange " + url + " answered HTTP " + response.statusCode());
                 return Optional.empty();
