@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for OpenAI and Anthropic: answers {@code /v1/chat/completions} and {@code /v1/messages} in their
- * wire formats (JSON and SSE) and remembers what it was sent. Model {@code *-fail} gets a 500.
+ * wire formats (JSON and SSE) and remembers what it was sent. Model {@code *-fail} gets a 500; model
+ * {@code *-break} gets one streamed chunk and then a connection cut short.
  */
 final class StubUpstream implements AutoCloseable {
     record Received(String path, JsonNode body, String authorization, String apiKey, String anthropicVersion) {
@@ -40,6 +41,18 @@ final class StubUpstream implements AutoCloseable {
                 headers.getFirst("x-api-key"), headers.getFirst("anthropic-version")));
         if (body.path("model").asText().endsWith("-fail")) {
             send(exchange, 500, "application/json", "{\"error\":{\"message\":\"stub says the model is overloaded\"}}");
+            return;
+        }
+        if (body.path("model").asText().endsWith("-break")) {
+            byte[] first = sse("", "{\"id\":\"c2\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"content\":\"partial\"}}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 100_000);
+            OutputStream out = exchange.getResponseBody();
+            out.write(first);
+            out.flush();
+            // Closing with most of the promised length unsent makes the server drop the connection.
+            exchange.close();
             return;
         }
         boolean stream = body.path("stream").asBoolean(false);

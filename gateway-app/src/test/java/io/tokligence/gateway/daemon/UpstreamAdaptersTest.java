@@ -100,6 +100,19 @@ class UpstreamAdaptersTest {
     }
 
     @Test
+    void upstreamBreakingMidStreamEndsWithAnErrorEventAnd502InTheLedger() throws Exception {
+        HttpResponse<String> response = gateway.post("/v1/chat/completions", gateway.adminToken, chat("gpt-break", "hi", true));
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<TestGateway.Event> events = TestGateway.events(response.body());
+        assertThat(Json.MAPPER.readTree(events.get(0).data()).path("choices").get(0).path("delta").path("content").asText())
+                .isEqualTo("partial");
+        JsonNode last = Json.MAPPER.readTree(events.get(events.size() - 1).data());
+        assertThat(last.path("error").path("type").asText()).isEqualTo("upstream_error");
+        assertThat(response.body()).doesNotContain("[DONE]");
+        assertThat(latestEntry("gpt-break").path("status").asInt()).isEqualTo(502);
+    }
+
+    @Test
     void anthropicAdapterTranslatesChatCompletions() throws Exception {
         HttpResponse<String> response = gateway.post("/v1/chat/completions", gateway.adminToken,
                 chat("claude-3-5-sonnet", "bonjour", false));
