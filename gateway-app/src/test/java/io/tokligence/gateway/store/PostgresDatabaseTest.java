@@ -1,10 +1,12 @@
 package io.tokligence.gateway.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract against a real PostgreSQL server: set {@code GATEWAY_TEST_POSTGRES_URL} to a
@@ -37,5 +39,16 @@ class PostgresDatabaseTest extends DatabaseContract {
     @Override
     String expectedKind() {
         return "postgresql";
+    }
+
+    @Test
+    void opensLibpqStyleUrlsToo() {
+        db.users().create("ada@example.com", User.GATEWAY_USER, "Ada");
+        db.close();
+
+        db = Database.open(url.substring("jdbc:".length()), clock);
+
+        assertThat(db.kind()).isEqualTo("postgresql");
+        assertThat(db.users().findByEmail("ada@example.com")).isPresent();
     }
 }
