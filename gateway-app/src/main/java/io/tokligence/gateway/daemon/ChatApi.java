@@ -81,19 +81,37 @@ final class ChatApi {
         model.put("adapter", adapter);
     }
 
-    /** Mutable facts about one request, filled in as it progresses and written to the ledger at the end. */
-    private static final class Outcome {
+    /** Mutable facts about one request, filled in as it progresses and written to the ledger once. */
+    private final class Outcome {
+        private final Principal principal;
+        private final long startedNanos = System.nanoTime();
         String model = "";
         String adapter = "";
         Usage usage = Usage.NONE;
         int status = 200;
         String error = "";
+        private boolean recorded;
+
+        Outcome(Principal principal) {
+            this.principal = principal;
+        }
+
+        /**
+         * Writes the ledger entry; called before the last byte of a successful answer goes out, so a client that
+         * reads its answer and then queries the ledger always finds the entry.
+         */
+        void record() {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
+            ChatApi.this.record(principal, this, (System.nanoTime() - startedNanos) / 1_000_000);
+        }
     }
 
     private void serve(HttpCall call, boolean anthropicFormat) throws IOException {
-        Principal principal = auth.authenticate(call);
-        long started = System.nanoTime();
-        Outcome outcome = new Outcome();
+        Outcome outcome = new Outcome(auth.authenticate(call));
+        Object reply = null;
         try {
             ObjectNode body = call.jsonBody();
             ObjectNode chat = anthropicFormat ? AnthropicTranslator.toChatRequest(body) : body;
@@ -107,7 +125,7 @@ final class ChatApi {
             } else {
                 ChatResult result = adapter.complete(chat);
                 outcome.usage = result.usage();
-                call.sendJson(200, anthropicFormat ? AnthropicTranslator.toMessage(result, outcome.model) : result.body());
+                reply = anthropicFormat ? AnthropicTranslator.toMessage(result, outcome.model) : result.body();
             }
         } catch (ApiException e) {
             outcome.status = e.status();
@@ -122,7 +140,10 @@ final class ChatApi {
             outcome.error = "client disconnected";
             throw e;
         } finally {
-            record(principal, outcome, (System.nanoTime() - started) / 1_000_000);
+            outcome.record();
+        }
+        if (reply != null) {
+            call.sendJson(200, reply);
         }
     }
 
@@ -178,6 +199,7 @@ final class ChatApi {
             if (sse[0] == null) {
                 sse[0] = new SseStream(call);
             }
+            outcome.record();
             if (messages != null) {
                 messages.finish(sse[0], outcome.usage);
             } else {
@@ -189,6 +211,7 @@ final class ChatApi {
             }
             outcome.status = 502;
             outcome.error = e.getMessage();
+            outcome.record();
             ObjectNode error = Json.error("upstream_error", "upstream_failed", e.getMessage());
             if (messages != null) {
                 error.put("type", "error");

@@ -288,19 +288,25 @@ class GatewayApiTest {
 
     @Test
     void accessLogHasOneJsonLinePerRequest() throws Exception {
+        Thread.sleep(200);
+        int before = Files.readAllLines(dir.resolve("logs/access.log")).size();
         gateway.post("/v1/chat/completions", gateway.adminToken, chat("loopback", "logged", false));
         // Right after an authenticated chat request: the caller and model must not leak into the next line.
         gateway.get("/health?probe=access-log", null);
-        List<String> lines = Files.readAllLines(dir.resolve("logs/access.log"));
         JsonNode health = null;
         JsonNode chatLine = null;
-        for (String line : lines) {
-            JsonNode node = Json.MAPPER.readTree(line);
-            if (node.path("path").asText().equals("/health")) {
-                health = node;
-            }
-            if (node.path("path").asText().equals("/v1/chat/completions") && node.path("status").asInt() == 200) {
-                chatLine = node;
+        // The line is written once the response has gone out, so the client can be a moment ahead of the log.
+        for (int attempt = 0; attempt < 50 && (health == null || chatLine == null); attempt++) {
+            Thread.sleep(attempt == 0 ? 0 : 100);
+            List<String> lines = Files.readAllLines(dir.resolve("logs/access.log"));
+            for (String line : lines.subList(before, lines.size())) {
+                JsonNode node = Json.MAPPER.readTree(line);
+                if (node.path("path").asText().equals("/health") && node.path("bytes").asLong() > 0) {
+                    health = node;
+                }
+                if (node.path("path").asText().equals("/v1/chat/completions") && node.path("status").asInt() == 200) {
+                    chatLine = node;
+                }
             }
         }
         assertThat(health).isNotNull();
