@@ -113,17 +113,17 @@ class GatewayCliTest {
         Result result = run("init", "--root", root.toString(), "--env", "dev", "--env", "live,staging",
                 "--email", "ada@example.com", "--display-name", "Ada Lovelace", "--base-url",
                 "https://exchange.example", "--ledger-path", "~/gw/ledger.db", "--price", "0.25",
-                "--model-family", "llama");
+                "--model-family", "llama", "--provider", "--http-address", ":9090");
 
         assertThat(result.exit()).as(result.err()).isZero();
         Path setting = root.resolve("config/setting.ini");
         assertThat(result.out()).contains("wrote " + setting, "wrote " + root.resolve("config/staging/gateway.ini"));
         String settingText = Files.readString(setting);
         assertThat(settingText).contains("\nenvironment=dev\n", "\nemail=ada@example.com\n",
-                "\ndisplay_name=Ada Lovelace\n", "# Precedence (highest first)");
+                "\ndisplay_name=Ada Lovelace\n", "\nenable_provider=true\n", "# Precedence (highest first)");
         String live = Files.readString(root.resolve("config/live/gateway.ini"));
         assertThat(live).contains("base_url=https://exchange.example\n", "ledger_path=~/gw/ledger.db\n",
-                "price_per_1k=0.25\n", "model_family=llama\n", "listen=0.0.0.0:8081\n");
+                "price_per_1k=0.25\n", "model_family=llama\n", "listen=0.0.0.0:9090\n");
         assertThat(live.lines().filter(line -> line.startsWith("base_url="))).hasSize(1);
         String staging = Files.readString(root.resolve("config/staging/gateway.ini"));
         assertThat(staging).contains("identity_path=~/.tokligence/staging/identity.db");
@@ -160,6 +160,8 @@ class GatewayCliTest {
                 "--base-url must start with http:// or https://");
         assertOneLineError(run("init", "--root", root.toString(), "--price", "-1"), 2, "--price must be 0 or more");
         assertOneLineError(run("init", "--root", root.toString(), "--env", "../x"), 2, "--env names a directory");
+        assertOneLineError(run("init", "--root", root.toString(), "--listen", "localhost"), 2,
+                "--listen must be HOST:PORT or :PORT, got 'localhost'");
         assertThat(root).doesNotExist();
     }
 
