@@ -98,7 +98,7 @@ class GatewayCliTest {
     void usageErrorsExitTwoWithOneLine() {
         assertOneLineError(run(), 2, "missing command");
         assertOneLineError(run("--no-such-flag"), 2, "Unknown option: '--no-such-flag'");
-        assertOneLineError(run("user"), 2, "missing subcommand: add or list (see 'gateway user --help')");
+        assertOneLineError(run("user"), 2, "missing subcommand: add, list, update or delete (see 'gateway user --help')");
         assertOneLineError(run("user", "add", "--role", "gateway_user"), 2, "Missing required option: '--email");
         assertOneLineError(run("key", "revoke", "abc"), 2, "'abc'");
         assertOneLineError(run("--env", "dev,live", "config", "show"), 2, "--env takes one environment here");
@@ -283,6 +283,20 @@ class GatewayCliTest {
             assertThat(db.apiKeys().authenticate(newToken)).isPresent();
         }
         assertOneLineError(run("key", "revoke", "99"), 1, "no API key with id 99");
+
+        assertThat(run("user", "update", "1", "--status", "inactive").out())
+                .contains("updated user 1 ada@example.com (gateway_admin, inactive)");
+        try (Database db = Database.open(ledgerPath)) {
+            assertThat(db.apiKeys().authenticate(newToken)).isEmpty();
+        }
+        assertThat(run("admin", "users", "update", "1", "--status", "active", "--role", "root_admin").exit())
+                .isZero();
+        assertOneLineError(run("user", "update", "1"), 2, "nothing to change");
+        assertOneLineError(run("user", "update", "1", "--status", "gone"), 2, "--status must be active or inactive");
+        assertThat(run("user", "delete", "1").out()).contains("deleted user 1");
+        assertThat(run("user", "list").out()).doesNotContain("ada@example.com");
+        assertThat(run("key", "list").out()).containsPattern("3\\s+#1 \\(deleted\\)\\s+\\S+\\s+revoked");
+        assertOneLineError(run("user", "delete", "1"), 1, "no user with id 1");
     }
 
     @Test
