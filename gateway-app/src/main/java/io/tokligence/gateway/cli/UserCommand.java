@@ -18,6 +18,14 @@ import picocli.CommandLine.Spec;
                 UserCommand.Delete.class})
 final class UserCommand extends CommandGroup {
 
+    /** A null role means "unchanged" and passes. */
+    static void requireRole(CommandSpec spec, String role) {
+        if (role != null && !User.ROLES.contains(role)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
+        }
+    }
+
     @Command(name = "add", aliases = "create", description = "Add a user.")
     static final class Add implements Callable<Integer> {
 
@@ -36,10 +44,7 @@ final class UserCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (!User.ROLES.contains(role)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
-            }
+            requireRole(spec, role);
             if (!email.contains("@")) {
                 throw new ParameterException(spec.commandLine(), "--email must contain '@', got '" + email + "'");
             }
@@ -76,10 +81,7 @@ final class UserCommand extends CommandGroup {
             if (role == null && name == null && status == null) {
                 throw new ParameterException(spec.commandLine(), "nothing to change; give --role, --name or --status");
             }
-            if (role != null && !User.ROLES.contains(role)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
-            }
+            requireRole(spec, role);
             if (status != null && !User.STATUSES.contains(status)) {
                 throw new ParameterException(spec.commandLine(),
                         "--status must be active or inactive, got '" + status + "'");
