@@ -54,6 +54,13 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--model-family", paramLabel = "FAMILY", description = "Model family you provide.")
     String modelFamily;
 
+    @Option(names = "--provider", description = "Enable the provider role (enable_provider=true).")
+    boolean provider;
+
+    @Option(names = {"--listen", "--http-address"}, paramLabel = "HOST:PORT",
+            description = "gatewayd listen address written into each overlay; ':8081' means all interfaces.")
+    String listen;
+
     @Option(names = "--force", description = "Overwrite existing files.")
     boolean force;
 
@@ -85,9 +92,11 @@ final class InitCommand implements Callable<Integer> {
         settingValues.put("environment", environments.get(0));
         putIfGiven(settingValues, "email", mail);
         putIfGiven(settingValues, "display_name", name);
+        putIfGiven(settingValues, "enable_provider", provider ? "true" : null);
         Map<String, String> overlayValues = new LinkedHashMap<>();
         putIfGiven(overlayValues, "base_url", url);
         putIfGiven(overlayValues, "ledger_path", cli.ledgerPath);
+        putIfGiven(overlayValues, "listen", listenAddress());
         putIfGiven(overlayValues, "price_per_1k", price == null ? null : price.toPlainString());
         putIfGiven(overlayValues, "publish_name", publishName);
         putIfGiven(overlayValues, "model_family", modelFamily);
@@ -131,6 +140,18 @@ final class InitCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** The Go gateway wrote ':8081' for all interfaces; gatewayd's listen key wants an explicit host. */
+    private String listenAddress() {
+        if (listen == null) {
+            return null;
+        }
+        String address = listen.strip();
+        if (!address.matches("[^\\s:]*:\\d{1,5}")) {
+            throw usage("--listen must be HOST:PORT or :PORT, got '" + listen + "'");
+        }
+        return address.startsWith(":") ? "0.0.0.0" + address : address;
     }
 
     private ParameterException usage(String message) {

@@ -9,12 +9,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "user", description = "Manage gateway users.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Update.class,
+                UserCommand.Delete.class})
 final class UserCommand extends CommandGroup {
+
+    /** A null role means "unchanged" and passes. */
+    static void requireRole(CommandSpec spec, String role) {
+        if (role != null && !User.ROLES.contains(role)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
+        }
+    }
 
     @Command(name = "add", aliases = "create", description = "Add a user.")
     static final class Add implements Callable<Integer> {
@@ -34,10 +44,7 @@ final class UserCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (!User.ROLES.contains(role)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
-            }
+            requireRole(spec, role);
             if (!email.contains("@")) {
                 throw new ParameterException(spec.commandLine(), "--email must contain '@', got '" + email + "'");
             }
@@ -46,6 +53,63 @@ final class UserCommand extends CommandGroup {
                 spec.commandLine().getOut().println("created user " + user.id() + " " + user.email() + " ("
                         + user.role() + ")");
             }
+            return GatewayCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "update", description = "Change a user's role, display name or status.")
+    static final class Update implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The user's id (see `gateway user list`).")
+        long id;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "gateway_user, gateway_admin or root_admin.")
+        String role;
+
+        @Option(names = {"--name", "--display-name"}, paramLabel = "NAME", description = "Display name.")
+        String name;
+
+        @Option(names = "--status", paramLabel = "STATUS",
+                description = "active or inactive (an inactive user's keys stop working).")
+        String status;
+
+        @Override
+        public Integer call() {
+            if (role == null && name == null && status == null) {
+                throw new ParameterException(spec.commandLine(), "nothing to change; give --role, --name or --status");
+            }
+            requireRole(spec, role);
+            if (status != null && !User.STATUSES.contains(status)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--status must be active or inactive, got '" + status + "'");
+            }
+            try (Database db = GatewayCli.of(spec).openDatabase(spec)) {
+                User user = db.users().update(id, role, name, status);
+                spec.commandLine().getOut().println("updated user " + user.id() + " " + user.email() + " ("
+                        + user.role() + ", " + user.status() + ")");
+            }
+            return GatewayCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a user and revoke their keys (ledger rows stay).")
+    static final class Delete implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The user's id (see `gateway user list`).")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (Database db = GatewayCli.of(spec).openDatabase(spec)) {
+                db.users().delete(id);
+            }
+            spec.commandLine().getOut().println("deleted user " + id);
             return GatewayCli.EXIT_OK;
         }
     }

@@ -98,7 +98,7 @@ class GatewayCliTest {
     void usageErrorsExitTwoWithOneLine() {
         assertOneLineError(run(), 2, "missing command");
         assertOneLineError(run("--no-such-flag"), 2, "Unknown option: '--no-such-flag'");
-        assertOneLineError(run("user"), 2, "missing subcommand: add or list (see 'gateway user --help')");
+        assertOneLineError(run("user"), 2, "missing subcommand: add, list, update or delete (see 'gateway user --help')");
         assertOneLineError(run("user", "add", "--role", "gateway_user"), 2, "Missing required option: '--email");
         assertOneLineError(run("key", "revoke", "abc"), 2, "'abc'");
         assertOneLineError(run("--env", "dev,live", "config", "show"), 2, "--env takes one environment here");
@@ -113,17 +113,17 @@ class GatewayCliTest {
         Result result = run("init", "--root", root.toString(), "--env", "dev", "--env", "live,staging",
                 "--email", "ada@example.com", "--display-name", "Ada Lovelace", "--base-url",
                 "https://exchange.example", "--ledger-path", "~/gw/ledger.db", "--price", "0.25",
-                "--model-family", "llama");
+                "--model-family", "llama", "--provider", "--http-address", ":9090");
 
         assertThat(result.exit()).as(result.err()).isZero();
         Path setting = root.resolve("config/setting.ini");
         assertThat(result.out()).contains("wrote " + setting, "wrote " + root.resolve("config/staging/gateway.ini"));
         String settingText = Files.readString(setting);
         assertThat(settingText).contains("\nenvironment=dev\n", "\nemail=ada@example.com\n",
-                "\ndisplay_name=Ada Lovelace\n", "# Precedence (highest first)");
+                "\ndisplay_name=Ada Lovelace\n", "\nenable_provider=true\n", "# Precedence (highest first)");
         String live = Files.readString(root.resolve("config/live/gateway.ini"));
         assertThat(live).contains("base_url=https://exchange.example\n", "ledger_path=~/gw/ledger.db\n",
-                "price_per_1k=0.25\n", "model_family=llama\n", "listen=0.0.0.0:8081\n");
+                "price_per_1k=0.25\n", "model_family=llama\n", "listen=0.0.0.0:9090\n");
         assertThat(live.lines().filter(line -> line.startsWith("base_url="))).hasSize(1);
         String staging = Files.readString(root.resolve("config/staging/gateway.ini"));
         assertThat(staging).contains("identity_path=~/.tokligence/staging/identity.db");
@@ -160,6 +160,8 @@ class GatewayCliTest {
                 "--base-url must start with http:// or https://");
         assertOneLineError(run("init", "--root", root.toString(), "--price", "-1"), 2, "--price must be 0 or more");
         assertOneLineError(run("init", "--root", root.toString(), "--env", "../x"), 2, "--env names a directory");
+        assertOneLineError(run("init", "--root", root.toString(), "--listen", "localhost"), 2,
+                "--listen must be HOST:PORT or :PORT, got 'localhost'");
         assertThat(root).doesNotExist();
     }
 
@@ -281,6 +283,20 @@ class GatewayCliTest {
             assertThat(db.apiKeys().authenticate(newToken)).isPresent();
         }
         assertOneLineError(run("key", "revoke", "99"), 1, "no API key with id 99");
+
+        assertThat(run("user", "update", "1", "--status", "inactive").out())
+                .contains("updated user 1 ada@example.com (gateway_admin, inactive)");
+        try (Database db = Database.open(ledgerPath)) {
+            assertThat(db.apiKeys().authenticate(newToken)).isEmpty();
+        }
+        assertThat(run("admin", "users", "update", "1", "--status", "active", "--role", "root_admin").exit())
+                .isZero();
+        assertOneLineError(run("user", "update", "1"), 2, "nothing to change");
+        assertOneLineError(run("user", "update", "1", "--status", "gone"), 2, "--status must be active or inactive");
+        assertThat(run("user", "delete", "1").out()).contains("deleted user 1");
+        assertThat(run("user", "list").out()).doesNotContain("ada@example.com");
+        assertThat(run("key", "list").out()).containsPattern("3\\s+#1 \\(deleted\\)\\s+\\S+\\s+revoked");
+        assertOneLineError(run("user", "delete", "1"), 1, "no user with id 1");
     }
 
     @Test
