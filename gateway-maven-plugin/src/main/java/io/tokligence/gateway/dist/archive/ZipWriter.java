@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.TimeZone;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -26,6 +27,8 @@ public final class ZipWriter {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(archive.toFile())) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.setEncoding("UTF-8");
+            // Entries of a distribution stay far below 4 GB; Zip64 fields would only add bytes some unzips mind.
+            zip.setUseZip64(Zip64Mode.Never);
             for (ArchiveEntry entry : entries) {
                 ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.name());
                 zipEntry.setTime(dosTime);

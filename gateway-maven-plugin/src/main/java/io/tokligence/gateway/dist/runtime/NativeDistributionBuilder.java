@@ -53,7 +53,7 @@ public final class NativeDistributionBuilder {
         JavaHome linkingJdk = JavaHome.open(spec.linkingJdk(), "The JDK running the build");
         Target host = Target.host();
         SortedSet<String> modules = new ModuleDependencies(runner).compute(linkingJdk.tool("jdeps", host),
-                linkingJdk.featureVersion(), applicationJars(spec), spec.extraModules());
+                linkingJdk.featureVersion(), spec.applicationJar(), spec.dependencyJars(), spec.extraModules());
         info.accept("Runtime modules: " + String.join(",", modules));
 
         Path nativeDirectory = spec.distDirectory().resolve("native");
@@ -103,12 +103,5 @@ public final class NativeDistributionBuilder {
             Thread.currentThread().interrupt();
             throw new DistException("Interrupted while linking the native distributions", e);
         }
-    }
-
-    private static List<Path> applicationJars(NativeDistributionSpec spec) {
-        List<Path> jars = new ArrayList<>();
-        jars.add(spec.applicationJar());
-        jars.addAll(spec.dependencyJars());
-        return jars;
     }
 }

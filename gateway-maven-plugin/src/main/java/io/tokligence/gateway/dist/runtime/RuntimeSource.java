@@ -29,6 +29,6 @@ public sealed interface RuntimeSource {
     static String howToSupply(Target target) {
         return "add a toolchain with <provides><os>" + target.os().id() + "</os><arch>" + target.arch().id()
                 + "</arch></provides> to toolchains.xml, or set <jdkHome>, <jdkArtifact> (groupId:artifactId:version:type:classifier)"
-                + " or <runtimeImage> in <targets><target><id>" + target.id() + "</id>";
+                + " or <runtimeImage> in <runtimes><runtime><target>" + target.id() + "</target>";
     }
 }
