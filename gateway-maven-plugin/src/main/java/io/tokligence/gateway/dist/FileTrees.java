@@ -1,5 +1,6 @@
 package io.tokligence.gateway.dist;
 
+import io.tokligence.gateway.dist.archive.ArchiveEntries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -50,7 +51,7 @@ public final class FileTrees {
             }
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path p : (Iterable<Path>) paths::iterator) {
-                    String relative = io.tokligence.gateway.dist.archive.ArchiveEntries.relativeName(root, p);
+                    String relative = ArchiveEntries.relativeName(root, p);
                     boolean exec = Files.isDirectory(p) || executable.test(relative);
                     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(exec ? "rwxr-xr-x" : "rw-r--r--"));
                 }

@@ -139,9 +139,8 @@ public class DistNativeMojo extends AbstractMojo {
             requests.add(new NativeDistributionSpec.TargetRequest(target,
                     locator.locate(target, runtimes == null ? List.of() : runtimes)));
         }
-        Map<String, String> commands = launchers == null || launchers.isEmpty() ? Map.of(
-                "gateway", "io.tokligence.gateway.cli.GatewayCli",
-                "gatewayd", "io.tokligence.gateway.daemon.GatewayDaemon") : launchers;
+        List<Launcher> commands = launchers == null || launchers.isEmpty() ? Launcher.GATEWAY
+                : new TreeMap<>(launchers).entrySet().stream().map(e -> new Launcher(e.getKey(), e.getValue())).toList();
         List<Path> dependencies = project.getArtifacts().stream()
                 .filter(a -> a.getArtifactHandler().isAddedToClasspath() && a.getFile() != null)
                 .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()) && !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
@@ -149,7 +148,7 @@ public class DistNativeMojo extends AbstractMojo {
         Path dist = distDirectory.toPath().toAbsolutePath();
         return new NativeDistributionSpec(project.getVersion(), applicationJar(), dependencies, requests,
                 modules == null ? List.of() : modules,
-                new TreeMap<>(commands).entrySet().stream().map(e -> new Launcher(e.getKey(), e.getValue())).toList(),
+                commands,
                 configDirectory.toPath().toAbsolutePath(),
                 frontendDirectory != null ? frontendDirectory.toPath().toAbsolutePath() : dist.resolve("frontend"),
                 licenseFile.toPath().toAbsolutePath(), dist, workDirectory.toPath(), locator.linkingJdk(),

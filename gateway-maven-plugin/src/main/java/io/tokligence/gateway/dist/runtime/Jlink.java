@@ -25,6 +25,15 @@ public final class Jlink {
     }
 
     /**
+     * {@code --strip-debug} also strips native symbols on linux, with the host's objcopy, which cannot read another
+     * architecture's libraries and fails the link; for a foreign target only the Java debug attributes are stripped
+     * (the native libraries in vendor jmods ship stripped already).
+     */
+    static String stripOption(Target host, Target target) {
+        return host.equals(target) ? "--strip-debug" : "--strip-java-debug-attributes";
+    }
+
+    /**
      * Links {@code modules} from {@code targetJdk}'s jmods into {@code output} (which must not exist yet).
      *
      * @throws DistException when the feature releases differ (jlink refuses them) or jlink fails
@@ -39,7 +48,7 @@ public final class Jlink {
         List<String> command = List.of(linkingJdk.tool("jlink", host).toString(),
                 "--module-path", targetJdk.jmods().toString(),
                 "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages",
+                stripOption(host, target), "--no-header-files", "--no-man-pages",
                 "--compress=" + strongestCompression(linkingJdk.featureVersion()),
                 "--output", output.toString());
         runner.runChecked("jlink for target " + target.id(), command, null, Map.of());

@@ -1,6 +1,7 @@
 package io.tokligence.gateway.dist.runtime;
 
 import io.tokligence.gateway.dist.DistException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,11 @@ public record Launcher(String name, String mainClass) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+    /** The gateway's own commands, per the launch contract: used when a project names none. */
+    public static final List<Launcher> GATEWAY = List.of(
+            new Launcher("gateway", "io.tokligence.gateway.cli.GatewayCli"),
+            new Launcher("gatewayd", "io.tokligence.gateway.daemon.GatewayDaemon"));
 
     public Launcher {
         if (name == null || !NAME.matcher(name).matches()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.stream.Stream;
 
 /** Writes one target's tree ({@code gateway-<target>/}) and its archive into the staged {@code dist/native/}. */
 final class TargetDistributionWriter {
@@ -154,8 +155,7 @@ final class TargetDistributionWriter {
     }
 
     private List<Path> applicationJars() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(spec.applicationJar()),
-                spec.dependencyJars().stream()).toList();
+        return Stream.concat(Stream.of(spec.applicationJar()), spec.dependencyJars().stream()).toList();
     }
 
     private void writeLaunchers(Target target, Path bin) {

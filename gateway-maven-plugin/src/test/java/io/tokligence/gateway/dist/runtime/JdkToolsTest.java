@@ -68,6 +68,9 @@ class JdkToolsTest {
         assertThat(Jlink.strongestCompression(17)).isEqualTo("2");
         assertThat(Jlink.strongestCompression(21)).isEqualTo("zip-9");
         assertThat(Jlink.strongestCompression(25)).isEqualTo("zip-9");
+        Target host = Target.parse("linux-x64");
+        assertThat(Jlink.stripOption(host, host)).isEqualTo("--strip-debug");
+        assertThat(Jlink.stripOption(host, Target.parse("linux-aarch64"))).isEqualTo("--strip-java-debug-attributes");
     }
 
     @Test
