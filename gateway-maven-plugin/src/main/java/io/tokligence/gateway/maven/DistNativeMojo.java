@@ -50,6 +50,14 @@ public class DistNativeMojo extends AbstractMojo {
     @Parameter(property = "gateway.native.modules")
     private List<String> modules;
 
+    /**
+     * JDK modules jdeps finds but the application never loads, left out of the image to keep it small (e.g.
+     * {@code java.desktop}, which PostgreSQL's driver references only for {@code PGpoint(java.awt.Point)}).
+     * @since 0.1.0
+     */
+    @Parameter(property = "gateway.native.excludeModules")
+    private List<String> excludeModules;
+
     /** Commands in {@code bin/} and the main class each runs; default gateway (GatewayCli) and gatewayd (GatewayDaemon). @since 0.1.0 */
     @Parameter
     private Map<String, String> launchers;
@@ -147,7 +155,7 @@ public class DistNativeMojo extends AbstractMojo {
                 .map(a -> a.getFile().toPath()).toList();
         Path dist = distDirectory.toPath().toAbsolutePath();
         return new NativeDistributionSpec(project.getVersion(), applicationJar(), dependencies, requests,
-                modules == null ? List.of() : modules,
+                modules == null ? List.of() : modules, excludeModules == null ? List.of() : excludeModules,
                 commands,
                 configDirectory.toPath().toAbsolutePath(),
                 frontendDirectory != null ? frontendDirectory.toPath().toAbsolutePath() : dist.resolve("frontend"),

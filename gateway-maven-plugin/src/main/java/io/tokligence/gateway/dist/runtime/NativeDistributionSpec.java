@@ -16,6 +16,7 @@ import java.util.Set;
  * @param dependencyJars its runtime dependencies, copied to {@code lib/}
  * @param targets the targets asked for, each with the runtime source found for it (or none)
  * @param extraModules JDK modules to link in addition to what jdeps finds (services, locales, crypto providers)
+ * @param excludedModules JDK modules jdeps finds but the application never loads (left out of the image)
  * @param launchers the commands written to {@code bin/}
  * @param configDirectory the project's {@code config/} ({@code setting.ini} plus environment overlays)
  * @param frontendDirectory built consoles ({@code web/}, {@code h5/}) to ship, or null
@@ -34,6 +35,7 @@ public record NativeDistributionSpec(
         List<Path> dependencyJars,
         List<TargetRequest> targets,
         List<String> extraModules,
+        List<String> excludedModules,
         List<Launcher> launchers,
         Path configDirectory,
         Path frontendDirectory,
@@ -54,6 +56,11 @@ public record NativeDistributionSpec(
         dependencyJars = List.copyOf(dependencyJars);
         targets = List.copyOf(targets);
         extraModules = List.copyOf(extraModules);
+        excludedModules = List.copyOf(excludedModules);
+        if (excludedModules.contains("java.base")) {
+            throw new DistException("<excludeModules> / -Dgateway.native.excludeModules lists java.base, which every"
+                    + " runtime needs: remove it from the list");
+        }
         launchers = List.copyOf(launchers);
         if (applicationJar == null || !Files.isRegularFile(applicationJar)) {
             throw new DistException("The application jar " + applicationJar + " does not exist: run dist-native in the"
