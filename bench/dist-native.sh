@@ -9,6 +9,7 @@
 # Usage: bench/dist-native.sh [--slim]    (work files in bench/target/)
 #   --slim: what gateway-app ships: sqlite-jdbc pruned to each target's native library, java.desktop left out
 #           (both routes get the same runtime modules; the stock route cannot prune jars).
+#   COMPRESS=0 bench/dist-native.sh ...: jlink --compress for both routes (default: dist-native's strongest, i.e. 2 on 17).
 set -euo pipefail
 prune=false exclude=""
 [ "${1:-}" = --slim ] && prune=true exclude=java.desktop
@@ -103,7 +104,7 @@ echo "warming up: compiling the app"
 now() { date +%s.%N; }
 t0=$(now)
 (cd "$work/project" && "${mvn[@]}" -o package -Pours -Dgateway.native.pruneForeignNativeLibraries="$prune" \
-  -Dbench.excludeModules="$exclude")
+  -Dbench.excludeModules="$exclude" -Dgateway.native.jlinkCompression="${COMPRESS:-}")
 t1=$(now)
 ours=$(echo "$t1 - $t0" | bc)
 
@@ -123,7 +124,7 @@ for t in "${targets[@]}"; do
   <artifactId>runtime-$t</artifactId><packaging>jlink</packaging>
   <build><plugins><plugin><artifactId>maven-jlink-plugin</artifactId><extensions>true</extensions><configuration>
     <addModules>$modules</addModules>$source_jdk
-    <stripDebug>true</stripDebug><noHeaderFiles>true</noHeaderFiles><noManPages>true</noManPages><compress>2</compress>
+    <stripDebug>true</stripDebug><noHeaderFiles>true</noHeaderFiles><noManPages>true</noManPages><compress>${COMPRESS:-2}</compress>
   </configuration></plugin></plugins></build>
 </project>
 XML

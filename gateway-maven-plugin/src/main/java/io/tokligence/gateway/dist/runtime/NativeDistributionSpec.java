@@ -28,6 +28,7 @@ import java.util.Set;
  * @param skipUnavailableTargets warn and skip a target without runtime source instead of failing
  * @param parallelism how many targets link at once
  * @param pruneForeignNativeLibraries drop sqlite-jdbc's native libraries for other platforms from the copied jars
+ * @param jlinkCompression jlink's {@code --compress} value, or null for the strongest the linking JDK knows
  */
 public record NativeDistributionSpec(
         String version,
@@ -46,7 +47,8 @@ public record NativeDistributionSpec(
         BuildTimestamp timestamp,
         boolean skipUnavailableTargets,
         int parallelism,
-        boolean pruneForeignNativeLibraries) {
+        boolean pruneForeignNativeLibraries,
+        String jlinkCompression) {
 
     /** A target and the runtime source chosen for it; {@code source} is null when none of the ways supplied one. */
     public record TargetRequest(Target target, RuntimeSource source) {
