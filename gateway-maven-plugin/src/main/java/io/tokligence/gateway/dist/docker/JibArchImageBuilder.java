@@ -181,7 +181,8 @@ final class JibArchImageBuilder {
 
     private ObjectNode healthcheck() {
         ObjectNode check = JSON.createObjectNode();
-        check.putArray("Test").add("CMD").add("/app/runtime/bin/java").add("-Xshare:auto").add("-XX:TieredStopAtLevel=1")
+        check.putArray("Test").add("CMD").add("/app/runtime/bin/java").add("-XX:TieredStopAtLevel=1")
+                .add("-XX:-UsePerfData")
                 .add("-cp").add(ImageLayerPlan.PROBE_DIRECTORY).add(ImageLayerPlan.PROBE_CLASS)
                 .add("http://127.0.0.1:" + spec.port() + "/health");
         check.put("Interval", Duration.ofSeconds(30).toNanos());

@@ -13,10 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
@@ -138,10 +136,12 @@ final class NativeTreeFixture {
     }
 
     private static void writeJarBytes(Path jar, Map<String, byte[]> entries) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            for (var entry : entries.entrySet()) {
+        Map<String, byte[]> all = new java.util.TreeMap<>(entries);
+        // Written as a plain entry: JarOutputStream(out, manifest) would stamp it with the current time, and the
+        // same jar built twice must be the same bytes, as dist-native's are.
+        all.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            for (var entry : all.entrySet()) {
                 JarEntry jarEntry = new JarEntry(entry.getKey());
                 jarEntry.setTime(0);
                 jarOut.putNextEntry(jarEntry);
