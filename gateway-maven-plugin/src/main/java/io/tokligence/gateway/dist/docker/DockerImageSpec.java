@@ -17,6 +17,8 @@ import java.util.Map;
  * @param baseImage a Jib base reference ({@code registry/name@sha256:...}, {@code docker://...}, {@code tar://...});
  *        {@code null} selects the Debian base assembled by {@link DebianBaseImage}
  * @param debianBase how to assemble the default base when {@code baseImage} is null
+ * @param launchers the commands written to {@code /app/bin} (on PATH), name to main class; {@code gatewayd} is the
+ *        entrypoint
  * @param port the port gatewayd listens on inside the image (on 0.0.0.0) and that the image exposes
  * @param labels the OCI labels ({@code org.opencontainers.image.*}); {@code created} and {@code version} are added
  * @param timestamp image creation time and every file's modification time
@@ -30,10 +32,19 @@ public record DockerImageSpec(
         List<ImageArch> architectures,
         String baseImage,
         DebianBaseImage.Settings debianBase,
+        Map<String, String> launchers,
         int port,
         Map<String, String> labels,
         BuildTimestamp timestamp,
         ImageArch hostArchitecture) {
+
+    /** The launcher the image runs. */
+    public static final String ENTRYPOINT = "gatewayd";
+
+    /** The launch contract's commands. */
+    public static final Map<String, String> DEFAULT_LAUNCHERS = Map.of(
+            "gateway", "io.tokligence.gateway.cli.GatewayCli",
+            "gatewayd", "io.tokligence.gateway.daemon.GatewayDaemon");
 
     public DockerImageSpec {
         if (architectures.isEmpty()) {
@@ -48,6 +59,11 @@ public record DockerImageSpec(
             baseImage = null;
         }
         labels = Map.copyOf(labels);
+        launchers = Map.copyOf(launchers);
+        if (!launchers.containsKey(ENTRYPOINT)) {
+            throw new DistException("launchers has no '" + ENTRYPOINT + "' entry: the image's entrypoint runs it; "
+                    + "add <gatewayd>io.tokligence.gateway.daemon.GatewayDaemon</gatewayd>");
+        }
     }
 
     public Path outputDirectory() {

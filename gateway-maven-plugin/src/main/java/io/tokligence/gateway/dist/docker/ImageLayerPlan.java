@@ -14,13 +14,15 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Maps one arch's native distribution tree onto image layers under {@link #APP_ROOT}, ordered from what changes
  * least to what changes most, so a new app version re-ships only its last layer: runtime, dependencies, config
- * (with launchers and the health probe), frontend, application.
+ * (with the image's launchers and the health probe), frontend, application.
  */
 final class ImageLayerPlan {
     static final AbsoluteUnixPath APP_ROOT = AbsoluteUnixPath.get("/app");
@@ -33,9 +35,12 @@ final class ImageLayerPlan {
             p -> p.getFileName().toString().startsWith("gateway-app-") && p.toString().endsWith(".jar");
 
     private final Instant modificationTime;
+    private final Map<String, String> launchers;
 
-    ImageLayerPlan(BuildTimestamp timestamp) {
+    /** @param launchers command name to main class, e.g. gatewayd to io.tokligence.gateway.daemon.GatewayDaemon */
+    ImageLayerPlan(BuildTimestamp timestamp, Map<String, String> launchers) {
         this.modificationTime = timestamp.instant();
+        this.launchers = new TreeMap<>(launchers);
     }
 
     /**
@@ -50,7 +55,10 @@ final class ImageLayerPlan {
 
         FileEntriesLayer.Builder config = FileEntriesLayer.builder().setName("config");
         addTree(config, nativeTree.resolve("config"), APP_ROOT.resolve("config"), p -> true);
-        addTree(config, nativeTree.resolve("bin"), APP_ROOT.resolve("bin"), p -> true);
+        for (var launcher : launchers.entrySet()) {
+            config.addEntry(writeLauncher(launcher.getKey(), launcher.getValue(), scratch),
+                    APP_ROOT.resolve("bin").resolve(launcher.getKey()), EXECUTABLE, modificationTime);
+        }
         for (String file : List.of("LICENSE", "README")) {
             if (Files.isRegularFile(nativeTree.resolve(file))) {
                 config.addEntry(nativeTree.resolve(file), APP_ROOT.resolve(file), REGULAR, modificationTime);
@@ -91,6 +99,20 @@ final class ImageLayerPlan {
             // Jib takes 3-digit octal modes only; executables keep their bit, everything else is read-only data.
             layer.addEntry(file, destination, isExecutable(file) ? EXECUTABLE : REGULAR, modificationTime);
         }
+    }
+
+    /**
+     * The image's own launcher: the distribution's launchers find their home with dirname and readlink, which a
+     * distroless base lacks; in the image the home is always /app, so a plain exec on the shell alone suffices.
+     */
+    private static Path writeLauncher(String name, String mainClass, Path scratch) throws IOException {
+        Path file = Files.createDirectories(scratch.resolve("bin")).resolve(name);
+        Files.writeString(file, "#!/bin/sh\n"
+                + "# " + name + " in the image: the distribution is at /app. Extra JVM options: GATEWAY_JAVA_OPTS.\n"
+                + "# shellcheck disable=SC2086\n"
+                + "exec /app/runtime/bin/java $GATEWAY_JAVA_OPTS -Dgateway.home=/app -cp '/app/lib/*' " + mainClass
+                + " \"$@\"\n");
+        return file;
     }
 
     private static boolean isExecutable(Path file) throws IOException {

@@ -56,9 +56,9 @@ final class JibArchImageBuilder {
         StagedDirectory.deleteRecursively(work);
         Files.createDirectories(work);
         JibContainerBuilder builder = from(baseReference, arch)
-                .setFileEntriesLayers(new ImageLayerPlan(spec.timestamp()).layers(spec.nativeTree(arch), frontend,
+                .setFileEntriesLayers(new ImageLayerPlan(spec.timestamp(), spec.launchers()).layers(spec.nativeTree(arch), frontend,
                         work.resolve("probe")))
-                .setEntrypoint("/app/bin/gatewayd")
+                .setEntrypoint("/app/bin/" + DockerImageSpec.ENTRYPOINT)
                 .setProgramArguments(List.of())
                 .setEnvironment(environment())
                 .setExposedPorts(Set.of(Port.tcp(spec.port())))

@@ -20,7 +20,7 @@ final class NativeTree {
         String fix = "run goal dist-native with linux-" + arch.nativeTarget().substring("linux-".length())
                 + " in gateway.native.targets first, or drop " + arch.ociName()
                 + " from <architectures> (-Dgateway.docker.architectures)";
-        for (String required : new String[] {"runtime/bin/java", "bin/gatewayd", "bin/gateway", "lib"}) {
+        for (String required : new String[] {"runtime/bin/java", "lib"}) {
             if (!Files.exists(tree.resolve(required))) {
                 throw new DistException("Missing native tree for linux/" + arch.ociName() + ": " + tree.resolve(required)
                         + " does not exist; " + fix);

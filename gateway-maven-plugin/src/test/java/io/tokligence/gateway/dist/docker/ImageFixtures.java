@@ -42,7 +42,8 @@ final class ImageFixtures {
         labels.put("org.opencontainers.image.created", TIMESTAMP.instant().toString());
         return new DockerImageSpec(dist, work, ImageNaming.of(imageName, "0.1.0-SNAPSHOT", List.of()),
                 "0.1.0-SNAPSHOT", arches, baseImage,
-                new DebianBaseImage.Settings(DebianBaseImage.DEFAULT_PACKAGES, BASE_CACHE), port, labels, TIMESTAMP,
+                new DebianBaseImage.Settings(DebianBaseImage.DEFAULT_PACKAGES, BASE_CACHE),
+                DockerImageSpec.DEFAULT_LAUNCHERS, port, labels, TIMESTAMP,
                 ImageArch.host());
     }
 
