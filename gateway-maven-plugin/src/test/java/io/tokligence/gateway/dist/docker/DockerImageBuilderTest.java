@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tokligence.gateway.dist.DistException;
+import io.tokligence.gateway.dist.runtime.ExecutableHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ class DockerImageBuilderTest {
             // base, runtime, dependencies, config, frontend, application: the app jar alone in the last layer
             assertThat(layerFiles(layout, layers.get(1)).keySet()).allMatch(n -> n.startsWith("app/runtime/"))
                     .contains("app/runtime/bin/java");
-            assertThat(NativeTree.elfMachine(writeTemp(layerFiles(layout, layers.get(1)).get("app/runtime/bin/java"))))
-                    .isEqualTo(arch.elfMachine());
+            assertThat(ExecutableHeader.parse(layerFiles(layout, layers.get(1)).get("app/runtime/bin/java"), "java")
+                    .matches(NativeTree.target(arch))).isTrue();
             assertThat(layerFiles(layout, layers.get(2))).containsOnlyKeys("app/lib/sample-dependency-1.0.jar");
             assertThat(layerFiles(layout, layers.get(3))).containsKeys("app/config/setting.ini",
                     "app/config/dev/gateway.ini", "app/bin/gateway", "app/bin/gatewayd", "app/LICENSE",
@@ -142,6 +143,20 @@ class DockerImageBuilderTest {
     }
 
     @Test
+    void aTreeOfAnotherArchIsRefusedBeforeAnythingIsBuilt() throws IOException {
+        Path dist = temp.resolve("dist");
+        Path amd64 = NativeTreeFixture.create(dist, ImageArch.AMD64);
+        NativeTreeFixture.copyTree(amd64, dist.resolve("native/gateway-linux-aarch64"));
+
+        assertThatThrownBy(() -> new DockerImageBuilder(log::add).build(ImageFixtures.spec(dist, temp.resolve("work"),
+                List.of(ImageArch.ARM64), null, 8081, "ghcr.io/tokligence/gateway")))
+                .isInstanceOf(DistException.class)
+                .hasMessage("Native tree " + dist.resolve("native/gateway-linux-aarch64") + " holds a runtime for "
+                        + "ELF64 e_machine 0x3e (linux x64), not linux/arm64; rebuild it with dist-native");
+        assertThat(dist.resolve("docker")).doesNotExist();
+    }
+
+    @Test
     void anUnreadableBaseFailsInOneLineWithNothingWritten() throws IOException {
         Path dist = temp.resolve("dist");
         NativeTreeFixture.create(dist, ImageArch.host());
@@ -200,7 +215,4 @@ class DockerImageBuilderTest {
         return ImageFixtures.untarGzip(blob(layout, layer.get("digest").asText()));
     }
 
-    private Path writeTemp(byte[] bytes) throws IOException {
-        return Files.write(Files.createTempFile(temp, "elf", ""), bytes);
-    }
 }
