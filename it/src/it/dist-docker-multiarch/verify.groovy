@@ -35,7 +35,8 @@ assert inspected.Labels['org.opencontainers.image.source'] == 'https://example.c
 assert inspected.Labels['org.opencontainers.image.licenses'] == 'Apache-2.0'
 assert inspected.Labels['org.opencontainers.image.created'] == '2026-01-02T03:04:05Z'
 assert inspected.Created.startsWith('2026-01-02T03:04:05')
-def config = skopeo(['inspect', '--config', dockerArchive]).config
+// --raw: skopeo's converted OCI view drops Docker's Healthcheck, which the raw config blob carries.
+def config = skopeo(['inspect', '--config', '--raw', dockerArchive]).config
 assert config.User == '65532:65532'
 assert config.Entrypoint == ['/app/bin/gatewayd']
 assert config.ExposedPorts.keySet() == ['8081/tcp'] as Set
@@ -60,6 +61,7 @@ File rootfs = unpack(dockerArchive, host)
 assert new File(rootfs, 'etc/passwd').text.contains('nonroot:x:65532:65532:')
 def (probe, probeOut) = nd.run(['unshare', '--mount', '--pid', '--fork', 'true'])
 if (probe == 0) {
+    new File(rootfs, 'proc').mkdirs()  // a container engine creates the mount point the same way
     String script = "mount -t proc proc '${rootfs}/proc' && exec chroot --userspec=${config.User} '${rootfs}' " +
             "/bin/sh -c 'cd ${config.WorkingDir} && exec ${config.Entrypoint.join(' ')}'"
     ProcessBuilder pb = new ProcessBuilder('unshare', '--mount', '--pid', '--fork', '--kill-child', '/bin/sh', '-c', script)
