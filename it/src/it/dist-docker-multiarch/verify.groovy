@@ -4,9 +4,9 @@
 import groovy.json.JsonSlurper
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
-import java.util.concurrent.TimeUnit
 
 def nd = evaluate(new File(basedir, '../../../src/dist-native-parent/verify/native-dist-checks.groovy'))
+def images = evaluate(new File(basedir, '../../../src/dist-docker/image-checks.groovy'))(basedir, nd)
 File docker = new File(basedir, 'dist/docker')
 assert docker.list().sort() == ['gateway-oci.tar', 'gateway.tar', 'image.json']
 def json = new JsonSlurper()
@@ -19,11 +19,7 @@ assert report.images*.architecture == ['amd64', 'arm64']
 assert report.images.every { it.base.startsWith('debian:') }
 assert report.archives.docker.architecture == host
 
-def skopeo = { List<String> args ->
-    def (code, out) = nd.run(['skopeo'] + args)
-    assert code == 0 : out
-    json.parseText(out)
-}
+def skopeo = images.&skopeo
 String dockerArchive = "docker-archive:${new File(docker, 'gateway.tar')}"
 String ociArchive = "oci-archive:${new File(docker, 'gateway-oci.tar')}:1.0"
 def inspected = skopeo(['inspect', dockerArchive])
@@ -47,41 +43,22 @@ assert index.manifests*.platform*.architecture == ['amd64', 'arm64']
 assert index.manifests*.digest == report.images*.manifest_digest
 ['amd64', 'arm64'].each { assert skopeo(['--override-arch', it, 'inspect', ociArchive]).Architecture == it }
 
-// Unpack with skopeo + umoci, as the container recipes on this machine do.
-def unpack = { String source, String arch ->
-    File layout = new File(basedir, "target/oci-${arch}"), bundle = new File(basedir, "target/bundle-${arch}")
-    def (code, out) = nd.run(['skopeo', '--override-arch', arch, 'copy', source, "oci:${layout}:img".toString()])
-    assert code == 0 : out
-    (code, out) = nd.run(['umoci', 'unpack', '--image', "${layout}:img".toString(), bundle.path])
-    assert code == 0 : out
-    new File(bundle, 'rootfs')
-}
-
-File rootfs = unpack(dockerArchive, host)
+File rootfs = images.unpack(dockerArchive, host)
 assert new File(rootfs, 'etc/passwd').text.contains('nonroot:x:65532:65532:')
-def (probe, probeOut) = nd.run(['unshare', '--mount', '--pid', '--fork', 'true'])
-if (probe == 0) {
-    new File(rootfs, 'proc').mkdirs()  // a container engine creates the mount point the same way
-    String script = "mount -t proc proc '${rootfs}/proc' && exec chroot --userspec=${config.User} '${rootfs}' " +
-            "/bin/sh -c 'cd ${config.WorkingDir} && exec ${config.Entrypoint.join(' ')}'"
-    ProcessBuilder pb = new ProcessBuilder('unshare', '--mount', '--pid', '--fork', '--kill-child', '/bin/sh', '-c', script)
-            .redirectErrorStream(true)
-    pb.environment().clear()
-    config.Env.each { def (k, v) = it.split('=', 2); pb.environment().put(k, v) }
-    Process daemon = pb.start()
+if (images.canRun()) {
+    Process daemon = images.start(rootfs, config, config.Entrypoint.join(' '))
     try {
         String ready = daemon.inputStream.newReader().readLine()
         assert ready =~ /^gatewayd listening on http:\/\/127\.0\.0\.1:\d+$/ : ready
         assert new URL(ready - 'gatewayd listening on ' + '/health').text == '{"status":"ok"}'
     } finally {
-        daemon.destroy()
-        daemon.waitFor(10, TimeUnit.SECONDS)
+        assert images.stop(daemon) == 0 : 'gatewayd must exit 0 on SIGTERM'
     }
 } else {
-    println "SKIPPED running the image: unshare is not permitted here: ${probeOut}"
+    println 'SKIPPED running the image: unshare --mount --pid is not permitted here'
 }
 
-File arm64 = unpack(ociArchive, 'arm64')
+File arm64 = images.unpack(ociArchive, 'arm64')
 byte[] header = new File(arm64, 'app/runtime/bin/java').bytes
 assert header[0..3] == [0x7f, 0x45, 0x4c, 0x46] as List<Byte>
 assert ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getShort(18) == 0xB7 : 'e_machine must be AArch64'
