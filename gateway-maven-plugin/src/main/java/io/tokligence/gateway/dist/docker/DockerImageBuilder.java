@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -90,6 +92,13 @@ public final class DockerImageBuilder {
             return reference;
         }
         DebianBaseImage.Assembled base = new DebianBaseImage(spec.debianBase(), runner).assemble(arch, spec.timestamp());
+        Set<String> missing = new TreeSet<>(RuntimeLibraries.neededFromBase(spec.nativeTree(arch).resolve("runtime")));
+        missing.removeAll(base.fileNames());
+        if (!missing.isEmpty()) {
+            throw new DistException("The linux/" + arch.ociName() + " runtime links " + String.join(", ", missing)
+                    + ", which the Debian base packages " + spec.debianBase().packages() + " do not provide: add the "
+                    + "packages holding them to <basePackages> (-Dgateway.docker.basePackages), or set <baseImage>");
+        }
         bases.put(arch, "debian:" + String.join(",", base.debianPackages()));
         return base.jibReference();
     }

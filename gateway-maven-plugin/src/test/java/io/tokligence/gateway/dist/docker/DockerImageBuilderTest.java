@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +155,30 @@ class DockerImageBuilderTest {
                 .isInstanceOf(DistException.class)
                 .hasMessage("Native tree " + dist.resolve("native/gateway-linux-aarch64") + " holds a runtime for "
                         + "ELF64 e_machine 0x3e (linux x64), not linux/arm64; rebuild it with dist-native");
+        assertThat(dist.resolve("docker")).doesNotExist();
+    }
+
+    @Test
+    void aRuntimeLinkingALibraryTheBaseLacksIsRefused() throws IOException {
+        Path dist = temp.resolve("dist");
+        Path tree = NativeTreeFixture.create(dist, ImageArch.host());
+        assertThat(RuntimeLibraries.neededFromBase(tree.resolve("runtime"))).contains("libc.so.6")
+                .doesNotContain("libjvm.so", "libjava.so");
+        DockerImageSpec full = ImageFixtures.spec(dist, temp.resolve("work"), List.of(ImageArch.host()), null, 8081,
+                "ghcr.io/tokligence/gateway");
+        DockerImageSpec glibcOnly = new DockerImageSpec(full.distDirectory(), full.workDirectory(), full.naming(),
+                full.version(), full.architectures(), null,
+                new DebianBaseImage.Settings(List.of("libc6", "dash"), ImageFixtures.BASE_CACHE), full.launchers(),
+                full.port(), full.labels(), full.timestamp(), full.hostArchitecture());
+        Set<String> needed = RuntimeLibraries.neededFromBase(tree.resolve("runtime"));
+        Assumptions.assumeTrue(needed.contains("libz.so.1"), "this JDK's runtime does not link the system zlib");
+
+        assertThatThrownBy(() -> new DockerImageBuilder(log::add).build(glibcOnly))
+                .isInstanceOf(DistException.class)
+                .hasMessageStartingWith("The linux/" + ImageArch.host().ociName() + " runtime links ")
+                .hasMessageContaining("libz.so.1")
+                .hasMessageEndingWith(", which the Debian base packages [dash, libc6] do not provide: add the packages "
+                        + "holding them to <basePackages> (-Dgateway.docker.basePackages), or set <baseImage>");
         assertThat(dist.resolve("docker")).doesNotExist();
     }
 
