@@ -145,6 +145,18 @@ class DockerImageBuilderTest {
     }
 
     @Test
+    void withoutNamedArchsTheTreesPresentDecide() throws IOException {
+        Path dist = temp.resolve("dist");
+        assertThatThrownBy(() -> DockerImageSpec.availableArchitectures(dist))
+                .isInstanceOf(DistException.class)
+                .hasMessage("No linux native tree in " + dist.resolve("native") + " (gateway-linux-x64, "
+                        + "gateway-linux-aarch64): run goal dist-native first (-Pdist-native,dist-docker "
+                        + "-Dgateway.native.targets=linux-x64,linux-aarch64), or name <architectures>");
+        NativeTreeFixture.create(dist, ImageArch.host());
+        assertThat(DockerImageSpec.availableArchitectures(dist)).containsExactly(ImageArch.host());
+    }
+
+    @Test
     void aTreeOfAnotherArchIsRefusedBeforeAnythingIsBuilt() throws IOException {
         Path dist = temp.resolve("dist");
         Path amd64 = NativeTreeFixture.create(dist, ImageArch.AMD64);
