@@ -124,11 +124,13 @@ public class DistDockerMojo extends AbstractMojo {
                 : project.getUrl();
         List<String> licenses = project.getLicenses().stream().map(License::getName).toList();
         Path dist = distDirectory.toPath().toAbsolutePath();
+        // Parameters first, inputs second: a wrong name fails the same way whatever dist/ holds.
+        ImageNaming naming = ImageNaming.of(imageName, version, tags == null ? List.of() : tags);
         List<ImageArch> archs = architectures == null || architectures.isEmpty()
                 ? DockerImageSpec.availableArchitectures(dist) : architectures.stream().map(ImageArch::parse).toList();
         getLog().info("Image architectures: " + archs.stream().map(ImageArch::ociName).toList());
         return new DockerImageSpec(dist, workDirectory.toPath().toAbsolutePath(),
-                ImageNaming.of(imageName, version, tags == null ? List.of() : tags), version,
+                naming, version,
                 archs, baseImage,
                 new DebianBaseImage.Settings(basePackages, baseCacheDirectory == null
                         ? DebianBaseImage.Settings.defaultCacheDirectory() : baseCacheDirectory.toPath()),

@@ -92,7 +92,16 @@ public final class DockerImageBuilder {
             return reference;
         }
         DebianBaseImage.Assembled base = new DebianBaseImage(spec.debianBase(), runner).assemble(arch, spec.timestamp());
-        Set<String> missing = new TreeSet<>(RuntimeLibraries.neededFromBase(spec.nativeTree(arch).resolve("runtime")));
+        RuntimeLibraries.Needs needs = RuntimeLibraries.neededFromBase(spec.nativeTree(arch).resolve("runtime"));
+        needs.byOptionalLibrary().forEach((library, sonames) -> {
+            Set<String> lacking = new TreeSet<>(sonames);
+            lacking.removeAll(base.fileNames());
+            if (!lacking.isEmpty()) {
+                log.accept("Note: in the linux/" + arch.ociName() + " image, the runtime's " + library + " cannot load ("
+                        + "the base lacks " + String.join(", ", lacking) + "); only code using its JDK module needs it");
+            }
+        });
+        Set<String> missing = new TreeSet<>(needs.always());
         missing.removeAll(base.fileNames());
         if (!missing.isEmpty()) {
             throw new DistException("The linux/" + arch.ociName() + " runtime links " + String.join(", ", missing)

@@ -27,23 +27,48 @@ final class RuntimeLibraries {
     private RuntimeLibraries() {
     }
 
-    /** Sonames the runtime's executables and libraries need and do not contain themselves, sorted. */
-    static Set<String> neededFromBase(Path runtime) {
-        Set<String> needed = new TreeSet<>();
+    /**
+     * The native code every JVM start loads (the launcher, the VM, java.base's libraries): a library these link must
+     * be in the base. Other JDK libraries (AWT's, sound) load only when their module is used.
+     */
+    private static final Set<String> ALWAYS_LOADED = Set.of("java", "jspawnhelper", "libjvm.so", "libjli.so",
+            "libjava.so", "libjimage.so", "libnet.so", "libnio.so", "libzip.so", "libverify.so", "libjsig.so",
+            "libsyslookup.so");
+
+    /** What a runtime links from outside itself, split by whether every start or only some modules need it. */
+    record Needs(Set<String> always, java.util.Map<String, Set<String>> byOptionalLibrary) {
+    }
+
+    /** Sonames the runtime's ELF files need and the runtime does not contain itself. */
+    static Needs neededFromBase(Path runtime) {
         Set<String> shipped = new TreeSet<>();
+        java.util.Map<String, List<String>> needsByFile = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(runtime)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 List<String> entries = needed(file);
                 if (entries != null) {
-                    needed.addAll(entries);
+                    needsByFile.put(file.getFileName().toString(), entries);
                     shipped.add(file.getFileName().toString());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + runtime, e);
         }
-        needed.removeAll(shipped);
-        return needed;
+        Set<String> always = new TreeSet<>();
+        java.util.Map<String, Set<String>> optional = new java.util.TreeMap<>();
+        needsByFile.forEach((file, entries) -> {
+            for (String soname : entries) {
+                if (shipped.contains(soname)) {
+                    continue;
+                }
+                if (ALWAYS_LOADED.contains(file)) {
+                    always.add(soname);
+                } else {
+                    optional.computeIfAbsent(file, f -> new TreeSet<>()).add(soname);
+                }
+            }
+        });
+        return new Needs(always, optional);
     }
 
     /** The {@code DT_NEEDED} sonames of a 64-bit little-endian ELF file, or {@code null} when it is not one. */
