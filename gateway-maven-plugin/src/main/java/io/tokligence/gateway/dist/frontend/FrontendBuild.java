@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -130,7 +132,19 @@ public final class FrontendBuild {
     private static void publish(Path source, Path destination) {
         try (StagedDirectory staged = StagedDirectory.beside(destination)) {
             copyTree(source, staged.path());
+            makeReadable(staged.path());
             staged.commit();
+        }
+    }
+
+    /** The staging directory is created private (0700); a served bundle must be readable like its contents. */
+    private static void makeReadable(Path dir) {
+        try {
+            if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot set permissions of " + dir, e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.tokligence.gateway.dist.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,8 @@ class FrontendBuildTest {
         assertThat(dist.resolve("frontend/web/index.html")).hasContent("<title>web</title>hello");
         assertThat(dist.resolve("frontend/h5/assets/app.js")).hasContent("hello");
         assertThat(log).contains("built web", "built h5");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dist.resolve("frontend/web"))))
+                .isEqualTo("rwxr-xr-x");
 
         log.clear();
         FrontendBuild.Result second = build();
