@@ -1,0 +1,79 @@
+package io.tokligence.gateway.cli;
+
+import io.tokligence.gateway.store.Database;
+import io.tokligence.gateway.store.User;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "user", description = "Manage gateway users.",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+final class UserCommand extends CommandGroup {
+
+    @Command(name = "add", aliases = "create", description = "Add a user.")
+    static final class Add implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Login email (unique).")
+        String email;
+
+        @Option(names = "--role", defaultValue = User.GATEWAY_USER, paramLabel = "ROLE",
+                description = "gateway_user, gateway_admin or root_admin (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Option(names = {"--name", "--display-name"}, paramLabel = "NAME", description = "Display name.")
+        String name;
+
+        @Override
+        public Integer call() {
+            if (!User.ROLES.contains(role)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--role must be gateway_user, gateway_admin or root_admin, got '" + role + "'");
+            }
+            if (!email.contains("@")) {
+                throw new ParameterException(spec.commandLine(), "--email must contain '@', got '" + email + "'");
+            }
+            try (Database db = GatewayCli.of(spec).openDatabase(spec)) {
+                User user = db.users().create(email, role, name);
+                spec.commandLine().getOut().println("created user " + user.id() + " " + user.email() + " ("
+                        + user.role() + ")");
+            }
+            return GatewayCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "list", description = "List users.")
+    static final class ListUsers implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print JSON: {\"users\":[...]}.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<User> users;
+            try (Database db = GatewayCli.of(spec).openDatabase(spec)) {
+                users = db.users().list();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, Map.of("users", users.stream().map(JsonOutput::user).toList()));
+                return GatewayCli.EXIT_OK;
+            }
+            TextTable table = new TextTable("ID", "EMAIL", "ROLE", "NAME", "STATUS", "CREATED");
+            users.forEach(u -> table.row(u.id(), u.email(), u.role(), u.displayName(), u.status(), u.createdAt()));
+            table.print(out);
+            return GatewayCli.EXIT_OK;
+        }
+    }
+}
