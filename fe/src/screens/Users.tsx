@@ -3,7 +3,7 @@ import { ApiClient, errorMessage, type IssuedKey, type User } from '../api';
 import { ErrorMessage, Section, formatDate } from '../components';
 import { useLoad } from '../useLoad';
 
-const ROLES = ['gateway_user', 'gateway_admin', 'root_admin'];
+const ROLES = ['gateway_user', 'gateway_admin'];
 
 export function Users({ client }: { client: ApiClient }) {
   const users = useLoad(() => client.users(), [client]);
