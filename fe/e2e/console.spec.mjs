@@ -96,7 +96,8 @@ async function runFlow(target, contextOptions) {
   const page = await context.newPage();
   watch(page, target);
   const consolePath = target === 'h5' ? '/h5/' : '/';
-  const shot = (name) => page.screenshot({ path: join(outputDir, `${target}-${name}.png`), fullPage: true });
+  // H5 shots show the phone's screen (a full-page shot would paint the fixed bottom navigation mid-page).
+  const shot = (name) => page.screenshot({ path: join(outputDir, `${target}-${name}.png`), fullPage: target === 'web' });
   const press = (locator) => (target === 'h5' ? locator.tap() : locator.click());
   const nav = (name) => press(page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true }));
 
