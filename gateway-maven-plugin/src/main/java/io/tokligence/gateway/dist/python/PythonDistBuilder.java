@@ -23,10 +23,15 @@ public final class PythonDistBuilder {
     private static final String LICENSE = "LICENSE";
 
     private final Consumer<String> log;
+    private final Consumer<String> warn;
 
-    /** @param log receives one line per file written */
-    public PythonDistBuilder(Consumer<String> log) {
+    /**
+     * @param log  receives one line per file written
+     * @param warn receives what the user should know about a wheel that was written anyway
+     */
+    public PythonDistBuilder(Consumer<String> log, Consumer<String> warn) {
         this.log = log;
+        this.warn = warn;
     }
 
     /** The files written. */
@@ -51,6 +56,9 @@ public final class PythonDistBuilder {
             List<ArchiveEntry> distInfo = distInfoFiles(project, version, spec);
             for (Map.Entry<String, Path> tree : trees.entrySet()) {
                 PlatformTag tag = PlatformTag.forTree(tree.getKey(), tree.getValue());
+                if (tag.warning() != null) {
+                    warn.accept(tag.warning());
+                }
                 String fileName = baseName + "-py3-none-" + tag + ".whl";
                 List<ArchiveEntry> payload = new ArrayList<>(pythonModules(project));
                 payload.addAll(treeFiles(tree.getValue(), packageName(project) + "/bin/" + tree.getKey() + "/"));
