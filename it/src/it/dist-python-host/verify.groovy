@@ -1,5 +1,6 @@
 // The host wheel as pip users get it: name and tag, pip install --no-index into a fresh venv, the commands run
-// (arguments, stdin, exit code, python -m), and the sdist refusing to build offline with its message.
+// (arguments, stdin, exit code, python -m, tokgatewayd's /health and SIGTERM), and the sdist refusing to build
+// offline with its message.
 def nd = evaluate(new File(basedir, '../../../src/dist-native-parent/verify/native-dist-checks.groovy'))
 String host = System.getProperty('os.arch') in ['aarch64', 'arm64'] ? 'linux-aarch64' : 'linux-x64'
 String arch = host == 'linux-x64' ? 'x86_64' : 'aarch64'
@@ -37,6 +38,19 @@ assert code == 9 : "exit code passthrough: ${code} ${out}"
 assert code == 0 && out == 'through python\n' : out
 (code, out) = nd.run([tokgateway, 'init', '--help'])
 assert code == 2 && out.contains('args=init|--help') : out
+
+// tokgatewayd: the console script execs the launcher, which execs java: same pid, so SIGTERM reaches the daemon.
+Process daemon = new ProcessBuilder(new File(venv, 'bin/tokgatewayd').path).redirectErrorStream(true).start()
+def reader = daemon.inputStream.newReader()
+String ready = reader.readLine()
+assert ready =~ /^gatewayd listening on http:\/\/127\.0\.0\.1:\d+$/ : ready
+assert new URL(ready - 'gatewayd listening on ' + '/health').text == '{"status":"ok"}'
+assert ProcessHandle.of(daemon.pid()).get().info().command().orElse('').endsWith('runtime/bin/java') :
+        'tokgatewayd must exec the launcher (and it java), not keep python in between'
+assert nd.run(['kill', '-TERM', daemon.pid().toString()])[0] == 0
+assert daemon.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
+assert daemon.exitValue() == 0
+assert reader.readLine() == 'gatewayd stopped'
 
 File sdistVenv = new File(basedir, 'target/venv-sdist')
 (code, out) = nd.run(['python3', '-m', 'venv', sdistVenv.path])
