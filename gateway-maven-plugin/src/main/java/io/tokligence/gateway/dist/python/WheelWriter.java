@@ -3,7 +3,6 @@ package io.tokligence.gateway.dist.python;
 import io.tokligence.gateway.dist.BuildTimestamp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +40,8 @@ public final class WheelWriter {
         for (PackagedFile entry : distInfoFiles) {
             metadata.add(new PackagedFile(distInfo + "/" + entry.name(), entry.file(), entry.content(), false));
         }
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(wheel))) {
+        // A seekable file lets the sizes go into the local headers: no data descriptors, as other wheel tools write.
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(wheel)) {
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             zip.setMethod(ZipArchiveOutputStream.DEFLATED);
             for (PackagedFile entry : sorted(payload)) {

@@ -169,6 +169,22 @@ class PythonDistBuilderTest {
     }
 
     @Test
+    void shipsTheSbomUnderDistInfoWhenTheBuildMadeOne(@TempDir Path other) throws IOException {
+        Path otherDist = NativeTreeFixture.distWithHostTree(other.resolve("dist"));
+        Path sbom = Files.writeString(other.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\"}\n");
+        PythonDistSpec withSbom = new PythonDistSpec(otherDist, NativeTreeFixture.PYTHON_PACKAGE, NativeTreeFixture.LICENSE,
+                "0.1.0-SNAPSHOT", TIMESTAMP, sbom);
+
+        Path wheelFile = new PythonDistBuilder(line -> { }, line -> { }).build(withSbom).wheels().get(0);
+
+        try (ZipFile wheel = ZipFile.builder().setPath(wheelFile).get()) {
+            assertThat(text(wheel, "tokgateway-0.1.0.dev0.dist-info/sboms/bom.json")).isEqualTo(Files.readString(sbom));
+            assertThat(text(wheel, "tokgateway-0.1.0.dev0.dist-info/RECORD"))
+                    .contains("\ntokgateway-0.1.0.dev0.dist-info/sboms/bom.json,sha256=");
+        }
+    }
+
+    @Test
     void failsClearlyWithoutNativeTrees(@TempDir Path empty) {
         assertThatThrownBy(() -> new PythonDistBuilder(line -> { }, line -> { }).build(spec(empty, "0.1.0-SNAPSHOT")))
                 .isInstanceOf(DistException.class)
