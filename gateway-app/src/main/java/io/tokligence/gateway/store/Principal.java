@@ -1,0 +1,5 @@
+package io.tokligence.gateway.store;
+
+/** Who a request authenticated as: an active user and the active key they presented. */
+public record Principal(User user, ApiKey apiKey) {
+}
