@@ -41,6 +41,10 @@ public final class StagedDirectory implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + destination.getFileName() + ".staging-");
+            if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+                // Temp directories are created 0700; the committed output must be readable like any other directory.
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             return new StagedDirectory(destination, staging);
         } catch (IOException e) {
             throw new DistException("Cannot write to " + parent + " (" + e.getClass().getSimpleName() + ": "
