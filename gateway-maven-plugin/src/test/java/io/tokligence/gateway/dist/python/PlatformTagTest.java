@@ -1,0 +1,134 @@
+package io.tokligence.gateway.dist.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tokligence.gateway.dist.DistException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformTagTest {
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+    @Test
+    void readsTheGlibcVersionsTheHostJvmNeedsAsReadelfDoes() throws Exception {
+        assumeTrue(isLinux(), "ELF version-needs are read from the host JDK's libjvm.so, which needs a Linux host");
+        Path libjvm = JAVA_HOME.resolve("lib/server/libjvm.so");
+
+        ElfFile elf = ElfFile.read(libjvm).orElseThrow();
+
+        assertThat(elf.machine()).isEqualTo(hostIsX64() ? ElfFile.EM_X86_64 : ElfFile.EM_AARCH64);
+        assertThat(elf.neededVersions()).anyMatch(version -> version.startsWith("GLIBC_2."));
+        assumeTrue(onPath("readelf"), "readelf (binutils) is not installed: cross-check against it skipped");
+        assertThat(elf.neededVersions()).containsExactlyInAnyOrderElementsOf(readelfVersionNeeds(libjvm));
+    }
+
+    @Test
+    void tagsALinuxTreeWithTheHighestGlibcOfAllItsElfFiles(@TempDir Path temp) throws Exception {
+        assumeTrue(isLinux(), "needs the host JDK's ELF files");
+        Path tree = temp.resolve("gateway-linux-x64");
+        Files.createDirectories(tree.resolve("runtime/bin"));
+        Files.createDirectories(tree.resolve("runtime/lib/server"));
+        Files.copy(JAVA_HOME.resolve("bin/java"), tree.resolve("runtime/bin/java"));
+        Files.copy(JAVA_HOME.resolve("lib/server/libjvm.so"), tree.resolve("runtime/lib/server/libjvm.so"));
+        Files.writeString(tree.resolve("README"), "not an ELF file\n");
+        String target = hostIsX64() ? "linux-x64" : "linux-aarch64";
+
+        int highest = highestGlibcMinor(List.of(ElfFile.read(tree.resolve("runtime/bin/java")).orElseThrow(),
+                ElfFile.read(tree.resolve("runtime/lib/server/libjvm.so")).orElseThrow()));
+        assertThat(highest).isGreaterThanOrEqualTo(17);
+        assertThat(PlatformTag.forTree(target, tree).value())
+                .isEqualTo("manylinux_2_" + highest + "_" + (hostIsX64() ? "x86_64" : "aarch64"));
+    }
+
+    @Test
+    void refusesElfFilesOfAnotherMachine(@TempDir Path temp) throws Exception {
+        assumeTrue(isLinux() && hostIsX64(), "needs x86-64 ELF files from the host JDK");
+        Path tree = temp.resolve("gateway-linux-aarch64");
+        Files.createDirectories(tree.resolve("runtime/bin"));
+        Files.copy(JAVA_HOME.resolve("bin/java"), tree.resolve("runtime/bin/java"));
+
+        assertThatThrownBy(() -> PlatformTag.forTree("linux-aarch64", tree))
+                .isInstanceOf(DistException.class)
+                .hasMessageContaining("runtime/bin/java is an ELF file for machine 62, not for linux-aarch64");
+    }
+
+    @Test
+    void tagsAMacTreeFromLcBuildVersion(@TempDir Path temp) throws Exception {
+        Path tree = temp.resolve("gateway-macos-aarch64");
+        Files.createDirectories(tree.resolve("runtime/bin"));
+        try (InputStream header = getClass().getResourceAsStream("/python/macho/java-macos-arm64.head")) {
+            Files.copy(header, tree.resolve("runtime/bin/java"));
+        }
+
+        List<MachOFile> slices = MachOFile.read(tree.resolve("runtime/bin/java"));
+        assertThat(slices).singleElement().satisfies(slice -> {
+            assertThat(slice.cpuType()).isEqualTo(MachOFile.CPU_TYPE_ARM64);
+            assertThat(slice.majorVersion()).isEqualTo(11);
+            assertThat(slice.minorVersion()).isZero();
+        });
+        assertThat(PlatformTag.forTree("macos-aarch64", tree).value()).isEqualTo("macosx_11_0_arm64");
+        assertThatThrownBy(() -> PlatformTag.forTree("macos-x64", tree))
+                .isInstanceOf(DistException.class)
+                .hasMessageContaining("contains no Mach-O file for x86_64");
+    }
+
+    @Test
+    void tagsWindowsAndRefusesUnknownTargets(@TempDir Path temp) {
+        assertThat(PlatformTag.forTree("windows-x64", temp).value()).isEqualTo("win_amd64");
+        assertThatThrownBy(() -> PlatformTag.forTree("solaris-sparc", temp))
+                .isInstanceOf(DistException.class)
+                .hasMessageContaining("unknown target 'solaris-sparc': expected one of linux-aarch64, linux-x64");
+    }
+
+    @Test
+    void treatsNonBinariesAsNeither(@TempDir Path temp) throws IOException {
+        Path text = Files.writeString(temp.resolve("gateway"), "#!/bin/sh\n");
+        assertThat(ElfFile.read(text)).isEmpty();
+        assertThat(MachOFile.read(text)).isEmpty();
+    }
+
+    private static int highestGlibcMinor(List<ElfFile> files) {
+        Pattern glibc = Pattern.compile("GLIBC_2\\.(\\d+).*");
+        return files.stream().flatMap(f -> f.neededVersions().stream()).map(glibc::matcher).filter(Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+    }
+
+
+    private static List<String> readelfVersionNeeds(Path file) throws Exception {
+        Process readelf = new ProcessBuilder("readelf", "--version-info", "--wide", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(readelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(readelf.waitFor()).isZero();
+        String needs = output.substring(output.indexOf("Version needs section"));
+        Matcher name = Pattern.compile("Name: (\\S+)\\s+Flags").matcher(needs);
+        List<String> versions = new java.util.ArrayList<>();
+        while (name.find()) {
+            versions.add(name.group(1));
+        }
+        return versions.stream().distinct().toList();
+    }
+
+    private static boolean onPath(String tool) {
+        return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    }
+
+    private static boolean hostIsX64() {
+        return List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+    }
+}
