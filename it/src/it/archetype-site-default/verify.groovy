@@ -1,13 +1,13 @@
 // The generated site as its operator gets it: layout and values, then `./mvnw package -Pdist-native` builds its own
 // dist/native from gateway-app and the site's config/, and the archive's gatewayd runs with that config and answers.
-import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
 File site = new File(basedir, 'acme-gateway')
 def files = []
 site.eachFileRecurse(groovy.io.FileType.FILES) { files << site.toPath().relativize(it.toPath()).toString() }
 assert files.sort() == ['.github/workflows/release.yml', '.gitignore', '.mvn/wrapper/maven-wrapper.properties', 'LICENSE',
-        'README.md', 'config/dev/gateway.ini', 'config/live/gateway.ini', 'config/setting.ini', 'mvnw', 'mvnw.cmd',
+        'README.md', 'config/dev/gateway.ini', 'config/live/gateway.ini', 'config/setting.ini',
+        'fe-overrides/.env.local', 'fe-overrides/src/branding.css', 'mvnw', 'mvnw.cmd',
         'pom.xml', 'python-package/README.md', 'python-package/_build_backend/tokgateway_build.py',
         'python-package/pyproject.toml', 'python-package/src/acme_gateway/__init__.py',
         'python-package/src/acme_gateway/__main__.py', 'python-package/src/acme_gateway/_runner.py']
@@ -28,16 +28,7 @@ assert pom.profiles.profile.find { it.id == 'dist-all' }.build.plugins.plugin.fi
         .executions.execution.id*.text() == ['dist-frontend', 'dist-native', 'dist-python', 'dist-docker']
 assert new File(site, 'python-package/pyproject.toml').readLines().contains('name = "acme-gateway"')
 
-// Resolution from this suite's repository (the reactor's gateway artifacts) backed by the user's local repository
-// as a file:// remote: no network.
-File settingsFile = new File(basedir, 'settings.xml')
-settingsFile.text = new File(basedir, '../../../src/it/settings.xml').text
-        .replace('@localRepositoryUrl@', new File(userLocalRepository).toURI().toString())
-File buildLog = new File(basedir, 'site-build.log')
-Process build = new ProcessBuilder('./mvnw', '-B', '-s', settingsFile.path, "-Dmaven.repo.local=${localRepositoryPath}",
-        'package', '-Pdist-native').directory(site).redirectErrorStream(true).redirectOutput(buildLog).start()
-assert build.waitFor(15, TimeUnit.MINUTES) : 'the site build did not finish in 15 minutes'
-assert build.exitValue() == 0 : "./mvnw package -Pdist-native failed in the generated site; see ${buildLog}"
+evaluate(new File(basedir, '../../../src/it/shared/build-site.groovy'))(site, 'dist-native')
 
 String target = System.getProperty('os.arch') in ['aarch64', 'arm64'] ? 'linux-aarch64' : 'linux-x64'
 File nativeDir = new File(site, 'dist/native')
