@@ -43,6 +43,34 @@ assert new File(home, "lib/gateway-app-${projectVersion}.jar").isFile() : 'the a
 }
 assert new File(home, 'LICENSE').text == new File(site, 'LICENSE').text
 
+// One source for config/: `gateway init` from the site's own archive writes the same files, keys and comments from the
+// same templates; the only differences are the two values the archetype decides differently on purpose (the site's
+// email is also its admin, and baseUrl=none keeps the live environment off the public marketplace).
+File initRoot = new File(basedir, 'init')
+ProcessBuilder init = new ProcessBuilder(new File(home, 'bin/gateway').path, '--env', 'dev,live', 'init', '--root',
+        initRoot.path, '--email', 'admin@example.com', '--display-name', 'acme-gateway').redirectErrorStream(true)
+init.environment().put('HOME', basedir.path)
+Process initProcess = init.start()
+String initOutput = initProcess.inputStream.text
+assert initProcess.waitFor() == 0 : initOutput
+def tree = { File root -> def names = []; root.eachFileRecurse(groovy.io.FileType.FILES) { names << root.toPath().relativize(it.toPath()).toString() }; names.sort() }
+assert tree(new File(initRoot, 'config')) == tree(new File(site, 'config'))
+Map<String, Map<String, String>> onPurpose = ['setting.ini': [admin_email: 'admin@localhost'],
+        'live/gateway.ini': [base_url: 'https://marketplace.tokligence.ai']]
+tree(new File(site, 'config')).each { name ->
+    List<String> fromInit = new File(initRoot, "config/${name}").readLines()
+    List<String> fromArchetype = new File(site, "config/${name}").readLines()
+    assert fromInit.size() == fromArchetype.size() : name
+    [fromInit, fromArchetype].transpose().each { byInit, byArchetype ->
+        String key = byArchetype.contains('=') && !byArchetype.startsWith('#') ? byArchetype.substring(0, byArchetype.indexOf('=')) : null
+        if (onPurpose[name]?.containsKey(key)) {
+            assert byInit == "${key}=${onPurpose[name][key]}".toString() : "${name}: ${byInit}"
+        } else {
+            assert byInit == byArchetype : "config/${name}: gateway init wrote '${byInit}', the archetype '${byArchetype}'"
+        }
+    }
+}
+
 // gatewayd with the site's config (found under gateway.home); ledgers and the port kept inside this test.
 int port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
 ProcessBuilder daemonBuilder = new ProcessBuilder(new File(home, 'bin/gatewayd').path).directory(basedir)
