@@ -1,5 +1,6 @@
-// The generated site as its operator gets it: layout and values, then `./mvnw package -Pdist-native` builds its own
-// dist/native from gateway-app and the site's config/, and the archive's gatewayd runs with that config and answers.
+// The generated site as its operator gets it: layout and values, then `./mvnw package -Pdist-all` builds its own dist/
+// (console, native archive, wheel, image) from gateway-app and the site's config/, and the archive's gatewayd runs
+// with that config, answers and serves the site's console.
 import java.util.concurrent.TimeUnit
 
 File site = new File(basedir, 'acme-gateway')
@@ -28,12 +29,17 @@ assert pom.profiles.profile.find { it.id == 'dist-all' }.build.plugins.plugin.fi
         .executions.execution.id*.text() == ['dist-frontend', 'dist-native', 'dist-python', 'dist-docker']
 assert new File(site, 'python-package/pyproject.toml').readLines().contains('name = "acme-gateway"')
 
-evaluate(new File(basedir, '../../../src/it/shared/build-site.groovy'))(site, 'dist-native')
+evaluate(new File(basedir, '../../../src/it/shared/build-site.groovy'))(site, 'dist-all')
 
 String target = System.getProperty('os.arch') in ['aarch64', 'arm64'] ? 'linux-aarch64' : 'linux-x64'
 File nativeDir = new File(site, 'dist/native')
 String archive = "gateway-1.0.0-SNAPSHOT-${target}.tar.gz"
 assert nativeDir.list().sort() == ['SHA256SUMS', archive, "gateway-${target}".toString()].sort()
+assert new File(site, 'dist').list().sort() == ['docker', 'frontend', 'native', 'python']
+assert new File(site, 'dist/python/wheels').list().every { it.startsWith('acme_gateway-1.0.0.dev0-py3-none-') }
+assert new File(site, 'dist/python/sdist').list() == ['acme_gateway-1.0.0.dev0.tar.gz']
+def image = new groovy.json.JsonSlurper().parse(new File(site, 'dist/docker/image.json'))
+assert image.references == ['ghcr.io/acme/acme-gateway:1.0.0-SNAPSHOT']
 File unpacked = new File(basedir, 'unpacked'); unpacked.mkdirs()
 assert ['tar', 'xzf', new File(nativeDir, archive).path, '-C', unpacked.path].execute().waitFor() == 0
 File home = new File(unpacked, "gateway-1.0.0-SNAPSHOT-${target}")
@@ -87,6 +93,10 @@ try {
     assert line == "gatewayd listening on http://127.0.0.1:${port}"
     def health = new groovy.json.JsonSlurper().parse(new URL("http://127.0.0.1:${port}/health"))
     assert health.status == 'ok' && health.version == projectVersion && health.database == 'sqlite'
+    ['/', '/h5/'].each { path ->
+        String page = new URL("http://127.0.0.1:${port}${path}").text
+        assert page.contains('<title>acme-gateway</title>') : "${path} does not serve the site's console: ${page}"
+    }
     assert ['kill', '-TERM', daemon.pid().toString()].execute().waitFor() == 0
     assert daemon.waitFor(30, TimeUnit.SECONDS) : 'gatewayd did not stop within 30 s of SIGTERM'
     assert daemon.exitValue() == 0
