@@ -5,6 +5,7 @@ import io.tokligence.gateway.store.UsageEntry;
 import io.tokligence.gateway.store.UsageSummaryRow;
 import io.tokligence.gateway.store.User;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /** The JSON shapes of the HTTP API (snake_case through the shared mapper); timestamps are ISO-8601 UTC strings. */
@@ -38,7 +39,7 @@ public final class ApiViews {
                             int completionTokens, BigDecimal cost, int status, long latencyMs, String createdAt) {
         public static EntryView of(UsageEntry entry) {
             return new EntryView(entry.id(), entry.userId(), entry.email(), entry.apiKeyId(), entry.model(),
-                    entry.promptTokens(), entry.completionTokens(), entry.cost(), entry.status(), entry.latencyMs(),
+                    entry.promptTokens(), entry.completionTokens(), money(entry.cost()), entry.status(), entry.latencyMs(),
                     iso(entry.createdAt()));
         }
     }
@@ -47,8 +48,13 @@ public final class ApiViews {
                                  long completionTokens, BigDecimal cost) {
         public static SummaryRowView of(UsageSummaryRow row) {
             return new SummaryRowView(row.userId(), row.email(), row.model(), row.requests(), row.promptTokens(),
-                    row.completionTokens(), row.cost());
+                    row.completionTokens(), money(row.cost()));
         }
+    }
+
+    /** Costs always carry the ledger's six decimals, whatever the database's sum returned. */
+    public static BigDecimal money(BigDecimal amount) {
+        return (amount == null ? BigDecimal.ZERO : amount).setScale(6, RoundingMode.HALF_UP);
     }
 
     static String iso(Instant instant) {

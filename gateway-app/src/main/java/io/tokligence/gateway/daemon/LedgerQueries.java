@@ -66,7 +66,7 @@ public final class LedgerQueries {
         body.put("requests", rows.stream().mapToLong(UsageSummaryRow::requests).sum());
         body.put("prompt_tokens", rows.stream().mapToLong(UsageSummaryRow::promptTokens).sum());
         body.put("completion_tokens", rows.stream().mapToLong(UsageSummaryRow::completionTokens).sum());
-        body.put("cost", rows.stream().map(UsageSummaryRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add));
+        body.put("cost", rows.stream().map(UsageSummaryRow::cost).map(ApiViews::money).reduce(ApiViews.money(BigDecimal.ZERO), BigDecimal::add));
         return body;
     }
 }

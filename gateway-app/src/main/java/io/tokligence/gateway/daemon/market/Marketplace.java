@@ -47,28 +47,31 @@ public final class Marketplace {
 
     public Listing offerings() {
         if (baseUrl.isPresent() && http.isPresent()) {
+            List<String> failures = new ArrayList<>();
             for (String path : List.of("/services", "/providers")) {
-                Optional<List<Offering>> found = fetch(baseUrl.get() + path);
+                Optional<List<Offering>> found = fetch(baseUrl.get() + path, failures);
                 if (found.isPresent()) {
                     return new Listing("exchange", found.get());
                 }
             }
+            LOG.warning("token exchange at " + baseUrl.get() + " unavailable (" + String.join("; ", failures)
+                    + "); showing the local catalogue (check base_url / TOKEN_EXCHANGE_BASE_URL)");
         }
         return new Listing("local", localCatalogue());
     }
 
-    private Optional<List<Offering>> fetch(String url) {
+    private Optional<List<Offering>> fetch(String url, List<String> failures) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                     .header("Accept", "application/json").GET().build();
             HttpResponse<byte[]> response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                LOG.fine(() -> "exchange " + url + " answered HTTP " + response.statusCode());
+                failures.add(url + " answered HTTP " + response.statusCode());
                 return Optional.empty();
             }
             return Optional.of(map(Json.MAPPER.readTree(response.body())));
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warning("token exchange " + url + " unavailable (" + e.getMessage() + "); showing the local catalogue");
+            failures.add(url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
