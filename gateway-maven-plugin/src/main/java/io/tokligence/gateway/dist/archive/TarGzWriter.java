@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -21,7 +20,8 @@ public final class TarGzWriter {
 
     public static void write(Path archive, List<ArchiveEntry> entries, BuildTimestamp timestamp) {
         GzipParameters gzip = new GzipParameters();
-        gzip.setCompressionLevel(Deflater.BEST_COMPRESSION);
+        // Level 6: on a distribution level 9 took 2.4x the time for 0.5% fewer bytes (measured, bench/dist-native.sh).
+        gzip.setCompressionLevel(6);
         // The gzip header has its own mtime and OS byte; pinning both keeps the outer bytes stable too.
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);

@@ -34,11 +34,13 @@ public final class Jlink {
     }
 
     /**
-     * Links {@code modules} from {@code targetJdk}'s jmods into {@code output} (which must not exist yet).
+     * Links {@code modules} from {@code targetJdk}'s jmods into {@code output} (which must not exist yet), with
+     * {@code compression} as {@code --compress} (null: the strongest this jlink knows).
      *
      * @throws DistException when the feature releases differ (jlink refuses them) or jlink fails
      */
-    public void link(JavaHome linkingJdk, Target host, JavaHome targetJdk, SortedSet<String> modules, Path output, Target target) {
+    public void link(JavaHome linkingJdk, Target host, JavaHome targetJdk, SortedSet<String> modules, Path output, Target target,
+            String compression) {
         if (linkingJdk.featureVersion() != targetJdk.featureVersion()) {
             throw new DistException("Target " + target.id() + ": JDK " + targetJdk.path() + " is Java " + targetJdk.version()
                     + " but jlink runs from Java " + linkingJdk.version() + ": jlink links only its own feature release,"
@@ -49,7 +51,8 @@ public final class Jlink {
                 "--module-path", targetJdk.jmods().toString(),
                 "--add-modules", String.join(",", modules),
                 stripOption(host, target), "--no-header-files", "--no-man-pages",
-                "--compress=" + strongestCompression(linkingJdk.featureVersion()),
+                "--compress=" + (compression == null || compression.isBlank()
+                        ? strongestCompression(linkingJdk.featureVersion()) : compression.strip()),
                 "--output", output.toString());
         runner.runChecked("jlink for target " + target.id(), command, null, Map.of());
     }

@@ -30,7 +30,7 @@ public final class ModuleDependencies {
 
     /**
      * Runs {@code jdeps --print-module-deps --recursive} over {@code applicationJar} and {@code dependencyJars},
-     * and adds {@code extraModules}.
+     * adds {@code extraModules} and drops {@code excludedModules}.
      *
      * <p>Every jar is on {@code --class-path}; the application and the non-modular jars are also roots, so a JDBC
      * driver only reached through ServiceLoader still counts. Modular jars are not roots: jdeps would resolve them as
@@ -41,7 +41,7 @@ public final class ModuleDependencies {
      * @param release the Java release whose versioned classes of multi-release jars count
      */
     public SortedSet<String> compute(Path jdeps, int release, Path applicationJar, Collection<Path> dependencyJars,
-            Collection<String> extraModules) {
+            Collection<String> extraModules, Collection<String> excludedModules) {
         SortedSet<String> modules = new TreeSet<>();
         List<String> command = new ArrayList<>(List.of(jdeps.toString(), "--print-module-deps", "--ignore-missing-deps",
                 "--recursive", "--multi-release", Integer.toString(release), "-q"));
@@ -63,6 +63,7 @@ public final class ModuleDependencies {
         Arrays.stream(lines.get(lines.size() - 1).split(",")).map(String::strip).filter(m -> !m.isEmpty())
                 .forEach(modules::add);
         extraModules.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(modules::add);
+        excludedModules.stream().map(String::strip).forEach(modules::remove);
         return modules;
     }
 

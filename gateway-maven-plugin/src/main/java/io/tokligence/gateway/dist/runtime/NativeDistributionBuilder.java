@@ -53,7 +53,8 @@ public final class NativeDistributionBuilder {
         JavaHome linkingJdk = JavaHome.open(spec.linkingJdk(), "The JDK running the build");
         Target host = Target.host();
         SortedSet<String> modules = new ModuleDependencies(runner).compute(linkingJdk.tool("jdeps", host),
-                linkingJdk.featureVersion(), spec.applicationJar(), spec.dependencyJars(), spec.extraModules());
+                linkingJdk.featureVersion(), spec.applicationJar(), spec.dependencyJars(), spec.extraModules(),
+                spec.excludedModules());
         info.accept("Runtime modules: " + String.join(",", modules));
 
         Path nativeDirectory = spec.distDirectory().resolve("native");

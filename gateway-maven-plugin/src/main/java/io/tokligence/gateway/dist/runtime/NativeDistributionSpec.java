@@ -16,6 +16,7 @@ import java.util.Set;
  * @param dependencyJars its runtime dependencies, copied to {@code lib/}
  * @param targets the targets asked for, each with the runtime source found for it (or none)
  * @param extraModules JDK modules to link in addition to what jdeps finds (services, locales, crypto providers)
+ * @param excludedModules JDK modules jdeps finds but the application never loads (left out of the image)
  * @param launchers the commands written to {@code bin/}
  * @param configDirectory the project's {@code config/} ({@code setting.ini} plus environment overlays)
  * @param frontendDirectory built consoles ({@code web/}, {@code h5/}) to ship, or null
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param skipUnavailableTargets warn and skip a target without runtime source instead of failing
  * @param parallelism how many targets link at once
  * @param pruneForeignNativeLibraries drop sqlite-jdbc's native libraries for other platforms from the copied jars
+ * @param jlinkCompression jlink's {@code --compress} value, or null for the strongest the linking JDK knows
  */
 public record NativeDistributionSpec(
         String version,
@@ -34,6 +36,7 @@ public record NativeDistributionSpec(
         List<Path> dependencyJars,
         List<TargetRequest> targets,
         List<String> extraModules,
+        List<String> excludedModules,
         List<Launcher> launchers,
         Path configDirectory,
         Path frontendDirectory,
@@ -44,7 +47,8 @@ public record NativeDistributionSpec(
         BuildTimestamp timestamp,
         boolean skipUnavailableTargets,
         int parallelism,
-        boolean pruneForeignNativeLibraries) {
+        boolean pruneForeignNativeLibraries,
+        String jlinkCompression) {
 
     /** A target and the runtime source chosen for it; {@code source} is null when none of the ways supplied one. */
     public record TargetRequest(Target target, RuntimeSource source) {
@@ -54,6 +58,11 @@ public record NativeDistributionSpec(
         dependencyJars = List.copyOf(dependencyJars);
         targets = List.copyOf(targets);
         extraModules = List.copyOf(extraModules);
+        excludedModules = List.copyOf(excludedModules);
+        if (excludedModules.contains("java.base")) {
+            throw new DistException("<excludeModules> / -Dgateway.native.excludeModules lists java.base, which every"
+                    + " runtime needs: remove it from the list");
+        }
         launchers = List.copyOf(launchers);
         if (applicationJar == null || !Files.isRegularFile(applicationJar)) {
             throw new DistException("The application jar " + applicationJar + " does not exist: run dist-native in the"

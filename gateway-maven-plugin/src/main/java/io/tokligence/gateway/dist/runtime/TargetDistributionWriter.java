@@ -106,7 +106,7 @@ final class TargetDistributionWriter {
                     + " has no jmods/ to link from: give a full JDK (e.g. openjdk-17-jdk-headless, or a Temurin JDK archive)"
                     + " or a finished runtime via <runtimeImage>");
         }
-        jlink.link(linkingJdk, host, jdk, modules, runtime, target);
+        jlink.link(linkingJdk, host, jdk, modules, runtime, target, spec.jlinkCompression());
     }
 
     private static void copyImage(JavaHome image, RuntimeSource source, Path runtime) {

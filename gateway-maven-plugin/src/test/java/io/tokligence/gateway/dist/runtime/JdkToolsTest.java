@@ -42,8 +42,12 @@ class JdkToolsTest {
 
         List<String> log = new ArrayList<>();
         SortedSet<String> modules = new ModuleDependencies(new ProcessRunner(log::add)).compute(
-                jdk.tool("jdeps", Target.host()), 17, app, List.of(commonsCompress, driver), List.of("jdk.crypto.ec", " "));
-        assertThat(modules).as(String.join("\n", log)).contains("java.base", "java.net.http", "java.sql", "jdk.crypto.ec")
+                jdk.tool("jdeps", Target.host()), 17, app, List.of(commonsCompress, driver), List.of("jdk.crypto.ec", " "),
+                List.of("java.net.http"));
+        assertThat(modules).as(String.join("\n", log)).contains("java.base", "java.sql", "jdk.crypto.ec")
+                .doesNotContain("java.net.http");
+        assertThat(log).as("jdeps found java.net.http before it was excluded").anyMatch(l -> l.contains("java.net.http"));
+        assertThat(modules)
                 .allMatch(m -> m.matches("[a-z.]+"));
         assertThat(jdk.featureVersion()).isEqualTo(Runtime.version().feature());
     }
