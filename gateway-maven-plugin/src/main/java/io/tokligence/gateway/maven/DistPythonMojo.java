@@ -32,6 +32,14 @@ public class DistPythonMojo extends AbstractMojo {
     private boolean skip;
 
     /**
+     * Skips every gateway goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gateway.skip", defaultValue = "false")
+    private boolean skipAll;
+
+    /**
      * Root of all distributions: native trees are read from {@code native/}, Python files written to {@code python/}.
      *
      * @since 0.1.0
@@ -84,15 +92,15 @@ public class DistPythonMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping dist-python (gateway.python.skip=true)");
+        if (skip || skipAll) {
+            getLog().info("Skipping dist-python (" + (skip ? "gateway.python.skip" : "gateway.skip") + "=true)");
             return;
         }
         try {
             PythonDistSpec spec = new PythonDistSpec(distDirectory.toPath(), packageDirectory.toPath(),
                     licenseFile.toPath(), projectVersion, BuildTimestamp.parse(outputTimestamp),
                     sbomFile == null ? null : sbomFile.toPath());
-            PythonDistBuilder.Result result = new PythonDistBuilder(getLog()::info).build(spec);
+            PythonDistBuilder.Result result = new PythonDistBuilder(getLog()::info, getLog()::warn).build(spec);
             getLog().info("Python distributions: " + result.wheels().size() + " wheel(s) in "
                     + spec.wheelDirectory() + ", sdist " + result.sdist());
         } catch (DistException e) {

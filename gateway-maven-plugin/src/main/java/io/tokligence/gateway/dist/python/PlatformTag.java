@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,17 +20,30 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>linux: {@code manylinux_2_X_<arch>}, X the highest {@code GLIBC_2.X} any ELF file in the tree needs
- *       (as auditwheel reads it); every ELF file must be built for the target's machine</li>
+ *       (as auditwheel reads it); every ELF file must be built for the target's machine. When a binary links a
+ *       library that the tree does not bundle and manylinux does not promise (Debian's OpenJDK links the
+ *       system's libz.so.1), no manylinux tag is true: the wheel is tagged {@code linux_<arch>}, which pip
+ *       installs but PyPI refuses, and {@link #warning()} says why and how to get a manylinux wheel</li>
  *   <li>macOS: {@code macosx_<major>_<minor>_<arch>} from the highest minimum macOS of all Mach-O files; from
  *       macOS 11 on, installers only look for {@code <major>_0}, so an 11.3 minimum is tagged {@code 12_0}
  *       rather than claiming 11.0 wrongly</li>
  *   <li>windows: {@code win_amd64}</li>
  * </ul>
  */
-public record PlatformTag(String target, String value) {
+public record PlatformTag(String target, String value, String warning) {
 
     /** Where no binary names a glibc version at all, the oldest baseline current pip and uv still install. */
     private static final int BASELINE_GLIBC_MINOR = 17;
+
+    /**
+     * The system libraries every manylinux platform provides (PEP 600, auditwheel's policy); anything else a
+     * bundled binary links must be bundled too, or the tag would promise what a user's machine may lack.
+     */
+    private static final Set<String> MANYLINUX_SYSTEM_LIBRARIES = Set.of("libc.so.6", "libm.so.6", "libdl.so.2",
+            "librt.so.1", "libpthread.so.0", "libutil.so.1", "libnsl.so.1", "libresolv.so.2", "libgcc_s.so.1",
+            "libstdc++.so.6", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libX11.so.6", "libXext.so.6",
+            "libXrender.so.1", "libICE.so.6", "libSM.so.6", "libGL.so.1", "libgobject-2.0.so.0",
+            "libgthread-2.0.so.0", "libglib-2.0.so.0");
 
     private static final Pattern GLIBC_VERSION = Pattern.compile("GLIBC_2\\.(\\d+)(?:\\.\\d+)?");
 
@@ -59,18 +74,21 @@ public record PlatformTag(String target, String value) {
                     + "': expected one of " + knownTargets());
         }
         if (target.startsWith("linux-")) {
-            return new PlatformTag(target, "manylinux_2_" + highestGlibcMinor(target, tree, arch) + "_" + arch.wheelArch());
+            return linuxTag(target, tree, arch);
         }
         if (target.startsWith("macos-")) {
-            return new PlatformTag(target, "macosx_" + macosVersion(target, tree, arch) + "_" + arch.wheelArch());
+            return new PlatformTag(target, "macosx_" + macosVersion(target, tree, arch) + "_" + arch.wheelArch(), null);
         }
-        return new PlatformTag(target, "win_" + arch.wheelArch());
+        return new PlatformTag(target, "win_" + arch.wheelArch(), null);
     }
 
-    private static int highestGlibcMinor(String target, Path tree, Arch arch) {
+    private static PlatformTag linuxTag(String target, Path tree, Arch arch) {
         int highest = -1;
+        String unpromised = null;
         int elfFiles = 0;
-        for (Path file : regularFiles(tree)) {
+        List<Path> files = regularFiles(tree);
+        Set<String> bundled = files.stream().map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        for (Path file : files) {
             ElfFile elf = read(file, ElfFile::read).orElse(null);
             if (elf == null) {
                 continue;
@@ -79,6 +97,11 @@ public record PlatformTag(String target, String value) {
             if (elf.machine() != arch.elfMachine()) {
                 throw new DistException(file + " is an ELF file for machine " + elf.machine() + ", not for " + target
                         + ": rebuild gateway-" + target + " with a JDK for that platform");
+            }
+            for (String library : elf.neededLibraries()) {
+                if (unpromised == null && !bundled.contains(library) && !MANYLINUX_SYSTEM_LIBRARIES.contains(library)) {
+                    unpromised = tree.relativize(file) + " links " + library;
+                }
             }
             for (String version : elf.neededVersions()) {
                 Matcher matcher = GLIBC_VERSION.matcher(version);
@@ -91,7 +114,15 @@ public record PlatformTag(String target, String value) {
             throw new DistException("Native tree " + tree + " for " + target
                     + " contains no ELF files: the runtime/ jlink image is missing; run goal dist-native again");
         }
-        return highest < 0 ? BASELINE_GLIBC_MINOR : highest;
+        if (unpromised != null) {
+            String tag = "linux_" + arch.wheelArch();
+            return new PlatformTag(target, tag, "gateway-" + target + ": " + unpromised + ", which the tree does not"
+                    + " bundle and manylinux does not promise, so the wheel is tagged " + tag + " (pip installs it,"
+                    + " PyPI refuses it): for a manylinux wheel build the runtime with a JDK whose native libraries"
+                    + " bundle it, e.g. Eclipse Temurin, which bundles zlib");
+        }
+        int glibc = highest < 0 ? BASELINE_GLIBC_MINOR : highest;
+        return new PlatformTag(target, "manylinux_2_" + glibc + "_" + arch.wheelArch(), null);
     }
 
     private static String macosVersion(String target, Path tree, Arch arch) {

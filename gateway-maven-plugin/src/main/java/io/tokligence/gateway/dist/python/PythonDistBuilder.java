@@ -23,10 +23,15 @@ public final class PythonDistBuilder {
     private static final String LICENSE = "LICENSE";
 
     private final Consumer<String> log;
+    private final Consumer<String> warn;
 
-    /** @param log receives one line per file written */
-    public PythonDistBuilder(Consumer<String> log) {
+    /**
+     * @param log  receives one line per file written
+     * @param warn receives what the user should know about a wheel that was written anyway
+     */
+    public PythonDistBuilder(Consumer<String> log, Consumer<String> warn) {
         this.log = log;
+        this.warn = warn;
     }
 
     /** The files written. */
@@ -48,14 +53,17 @@ public final class PythonDistBuilder {
         try (StagedDirectory wheelStage = StagedDirectory.beside(spec.wheelDirectory());
                 StagedDirectory sdistStage = StagedDirectory.beside(spec.sdistDirectory())) {
             WheelWriter wheelWriter = new WheelWriter(spec.timestamp());
-            List<ArchiveEntry> distInfo = distInfoFiles(project, version, spec);
+            List<PackagedFile> distInfo = distInfoFiles(project, version, spec);
             for (Map.Entry<String, Path> tree : trees.entrySet()) {
                 PlatformTag tag = PlatformTag.forTree(tree.getKey(), tree.getValue());
+                if (tag.warning() != null) {
+                    warn.accept(tag.warning());
+                }
                 String fileName = baseName + "-py3-none-" + tag + ".whl";
-                List<ArchiveEntry> payload = new ArrayList<>(pythonModules(project));
+                List<PackagedFile> payload = new ArrayList<>(pythonModules(project));
                 payload.addAll(treeFiles(tree.getValue(), packageName(project) + "/bin/" + tree.getKey() + "/"));
-                List<ArchiveEntry> metadata = new ArrayList<>(distInfo);
-                metadata.add(ArchiveEntry.ofText("WHEEL", wheelFile(tag)));
+                List<PackagedFile> metadata = new ArrayList<>(distInfo);
+                metadata.add(PackagedFile.ofText("WHEEL", wheelFile(tag)));
                 wheelWriter.write(wheelStage.path().resolve(fileName), baseName + ".dist-info", payload, metadata);
                 wheels.add(spec.wheelDirectory().resolve(fileName));
                 log.accept("Wrote wheel " + fileName + " (" + tree.getKey() + ")");
@@ -91,7 +99,7 @@ public final class PythonDistBuilder {
         return project.distributionName();
     }
 
-    private static List<ArchiveEntry> pythonModules(PythonProject project) {
+    private static List<PackagedFile> pythonModules(PythonProject project) {
         Path sources = project.directory().resolve("src").resolve(packageName(project));
         if (!Files.isDirectory(sources)) {
             throw new DistException("Python sources not found: " + sources + " does not exist; the package '"
@@ -100,13 +108,13 @@ public final class PythonDistBuilder {
         return sourceFiles(sources, packageName(project) + "/");
     }
 
-    private static List<ArchiveEntry> distInfoFiles(PythonProject project, Pep440Version version, PythonDistSpec spec) {
-        List<ArchiveEntry> files = new ArrayList<>();
-        files.add(ArchiveEntry.ofText("METADATA", CoreMetadata.render(project, version, List.of(LICENSE))));
-        files.add(ArchiveEntry.ofText("entry_points.txt", entryPoints(project)));
-        files.add(ArchiveEntry.ofFile("licenses/" + LICENSE, spec.licenseFile(), false));
+    private static List<PackagedFile> distInfoFiles(PythonProject project, Pep440Version version, PythonDistSpec spec) {
+        List<PackagedFile> files = new ArrayList<>();
+        files.add(PackagedFile.ofText("METADATA", CoreMetadata.render(project, version, List.of(LICENSE))));
+        files.add(PackagedFile.ofText("entry_points.txt", entryPoints(project)));
+        files.add(PackagedFile.ofFile("licenses/" + LICENSE, spec.licenseFile(), false));
         if (spec.sbomFile() != null && Files.isRegularFile(spec.sbomFile())) {
-            files.add(ArchiveEntry.ofFile("sboms/" + spec.sbomFile().getFileName(), spec.sbomFile(), false));
+            files.add(PackagedFile.ofFile("sboms/" + spec.sbomFile().getFileName(), spec.sbomFile(), false));
         }
         return files;
     }
@@ -124,21 +132,21 @@ public final class PythonDistBuilder {
         return text.toString();
     }
 
-    private static List<ArchiveEntry> sdistFiles(PythonProject project, Pep440Version version, PythonDistSpec spec) {
-        List<ArchiveEntry> files = new ArrayList<>(sourceFiles(project.directory(), "").stream()
+    private static List<PackagedFile> sdistFiles(PythonProject project, Pep440Version version, PythonDistSpec spec) {
+        List<PackagedFile> files = new ArrayList<>(sourceFiles(project.directory(), "").stream()
                 .filter(entry -> !entry.name().equals(LICENSE) && !entry.name().equals("PKG-INFO"))
                 .toList());
-        files.add(ArchiveEntry.ofText("PKG-INFO", CoreMetadata.render(project, version, List.of(LICENSE))));
-        files.add(ArchiveEntry.ofFile(LICENSE, spec.licenseFile(), false));
+        files.add(PackagedFile.ofText("PKG-INFO", CoreMetadata.render(project, version, List.of(LICENSE))));
+        files.add(PackagedFile.ofFile(LICENSE, spec.licenseFile(), false));
         return files;
     }
 
     /** Python sources below {@code root}, without caches, virtual environments and build outputs. */
-    private static List<ArchiveEntry> sourceFiles(Path root, String prefix) {
+    private static List<PackagedFile> sourceFiles(Path root, String prefix) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> isSource(root.relativize(file)))
-                    .map(file -> ArchiveEntry.ofFile(prefix + slashed(root.relativize(file)), file, false))
+                    .map(file -> PackagedFile.ofFile(prefix + slashed(root.relativize(file)), file, false))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
@@ -157,10 +165,10 @@ public final class PythonDistBuilder {
     }
 
     /** Every file of a native tree, symlinks resolved (wheels cannot hold links), keeping the executable bit. */
-    private static List<ArchiveEntry> treeFiles(Path tree, String prefix) {
+    private static List<PackagedFile> treeFiles(Path tree, String prefix) {
         try (Stream<Path> files = Files.walk(tree, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile)
-                    .map(file -> ArchiveEntry.ofFile(prefix + slashed(tree.relativize(file)), file,
+                    .map(file -> PackagedFile.ofFile(prefix + slashed(tree.relativize(file)), file,
                             Files.isExecutable(file)))
                     .toList();
         } catch (IOException e) {

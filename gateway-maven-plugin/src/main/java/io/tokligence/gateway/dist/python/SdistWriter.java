@@ -26,7 +26,7 @@ public final class SdistWriter {
     }
 
     /** Writes {@code sdist} with every entry placed under {@code root/}. */
-    public void write(Path sdist, String root, List<ArchiveEntry> entries) throws IOException {
+    public void write(Path sdist, String root, List<PackagedFile> entries) throws IOException {
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
         gzip.setOperatingSystem(255);
@@ -34,7 +34,7 @@ public final class SdistWriter {
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file, gzip))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (ArchiveEntry entry : entries.stream().sorted(Comparator.comparing(ArchiveEntry::name)).toList()) {
+            for (PackagedFile entry : entries.stream().sorted(Comparator.comparing(PackagedFile::name)).toList()) {
                 TarArchiveEntry tarEntry = new TarArchiveEntry(root + "/" + entry.name(), true);
                 tarEntry.setSize(entry.size());
                 tarEntry.setMode(entry.unixMode());

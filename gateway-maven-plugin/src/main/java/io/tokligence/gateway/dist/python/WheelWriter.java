@@ -3,7 +3,6 @@ package io.tokligence.gateway.dist.python;
 import io.tokligence.gateway.dist.BuildTimestamp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,32 +33,33 @@ public final class WheelWriter {
      * @param payload        files installed into site-packages
      * @param distInfoFiles  files of the {@code .dist-info} folder other than RECORD, named relative to it
      */
-    public void write(Path wheel, String distInfo, List<ArchiveEntry> payload, List<ArchiveEntry> distInfoFiles)
+    public void write(Path wheel, String distInfo, List<PackagedFile> payload, List<PackagedFile> distInfoFiles)
             throws IOException {
         RecordFile record = new RecordFile();
-        List<ArchiveEntry> metadata = new ArrayList<>();
-        for (ArchiveEntry entry : distInfoFiles) {
-            metadata.add(new ArchiveEntry(distInfo + "/" + entry.name(), entry.file(), entry.content(), false));
+        List<PackagedFile> metadata = new ArrayList<>();
+        for (PackagedFile entry : distInfoFiles) {
+            metadata.add(new PackagedFile(distInfo + "/" + entry.name(), entry.file(), entry.content(), false));
         }
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(wheel))) {
+        // A seekable file lets the sizes go into the local headers: no data descriptors, as other wheel tools write.
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(wheel)) {
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             zip.setMethod(ZipArchiveOutputStream.DEFLATED);
-            for (ArchiveEntry entry : sorted(payload)) {
+            for (PackagedFile entry : sorted(payload)) {
                 add(zip, entry, record);
             }
-            for (ArchiveEntry entry : sorted(metadata)) {
+            for (PackagedFile entry : sorted(metadata)) {
                 add(zip, entry, record);
             }
             String recordPath = distInfo + "/RECORD";
-            add(zip, ArchiveEntry.ofText(recordPath, record.render(recordPath)), null);
+            add(zip, PackagedFile.ofText(recordPath, record.render(recordPath)), null);
         }
     }
 
-    private static List<ArchiveEntry> sorted(List<ArchiveEntry> entries) {
-        return entries.stream().sorted(Comparator.comparing(ArchiveEntry::name)).toList();
+    private static List<PackagedFile> sorted(List<PackagedFile> entries) {
+        return entries.stream().sorted(Comparator.comparing(PackagedFile::name)).toList();
     }
 
-    private void add(ZipArchiveOutputStream zip, ArchiveEntry entry, RecordFile record) throws IOException {
+    private void add(ZipArchiveOutputStream zip, PackagedFile entry, RecordFile record) throws IOException {
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.name());
         zipEntry.setTime(dosTime());
         zipEntry.setUnixMode(entry.unixMode());

@@ -1,6 +1,7 @@
 package io.tokligence.gateway.dist.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tokligence.gateway.dist.StagedDirectory;
 import java.io.IOException;
@@ -15,11 +16,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.spi.ToolProvider;
 import javax.tools.JavaCompiler;
 
 /**
- * Builds a native tree in dist-native's layout from real parts, once per test run: a jlink image of the
+ * Builds a native tree in dist-native's layout from real parts, once per test run: a jlink image of a
  * host JDK (so runtime/bin/java and libjvm.so are real ELF files), POSIX launchers in bin/ that run
  * {@code ProbeApp} from lib/probe.jar, config/, LICENSE and README.
  */
@@ -59,9 +59,14 @@ final class NativeTreeFixture {
             return tree;
         }
         Path done = CACHE.resolve("gateway-" + hostTarget());
-        if (!Files.isRegularFile(done.resolve("README"))) {
+        // The tree is kept in target/ between runs; it is rebuilt when it is incomplete or linked from another JDK.
+        Path linkedFrom = CACHE.resolve("linked-from");
+        String jdk = linkJdk().toString();
+        if (!Files.isRegularFile(done.resolve("README")) || !Files.isRegularFile(linkedFrom)
+                || !Files.readString(linkedFrom).equals(jdk)) {
             StagedDirectory.deleteRecursively(CACHE);
             build(done);
+            Files.writeString(linkedFrom, jdk);
         }
         tree = done;
         return tree;
@@ -81,13 +86,34 @@ final class NativeTreeFixture {
         Files.writeString(root.resolve("README"), "Tokligence Gateway test tree\n");
     }
 
-    private static void jlink(Path output) {
-        ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow(
-                () -> new IllegalStateException("the test JDK has no jlink"));
-        StringWriter out = new StringWriter();
-        int exit = jlink.run(new PrintWriter(out), new PrintWriter(out), "--add-modules", "java.base,jdk.httpserver",
-                "--strip-debug", "--no-man-pages", "--no-header-files", "--output", output.toString());
-        assertThat(exit).as("jlink: %s", out).isZero();
+    /**
+     * A JDK to link the test runtime from: one whose native libraries bundle zlib (Eclipse Temurin), because a
+     * runtime linking the system libz.so.1, as Debian's OpenJDK does, cannot carry a true manylinux tag.
+     * {@code -Dgateway.test.linkJdk=<jdk home>} picks another.
+     */
+    static Path linkJdk() throws IOException {
+        String configured = System.getProperty("gateway.test.linkJdk");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        Path found = null;
+        if (Files.isDirectory(jvms)) {
+            try (var jdks = Files.list(jvms)) {
+                found = jdks.filter(jdk -> jdk.getFileName().toString().contains("temurin"))
+                        .filter(jdk -> Files.isExecutable(jdk.resolve("bin/jlink"))).sorted().findFirst().orElse(null);
+            }
+        }
+        assumeTrue(found != null, "No Eclipse Temurin JDK under /usr/lib/jvm (or -Dgateway.test.linkJdk): the wheel "
+                + "tests link their runtime from a JDK that bundles zlib, as a true manylinux wheel needs");
+        return found;
+    }
+
+    private static void jlink(Path output) throws IOException {
+        Path jlink = linkJdk().resolve("bin/jlink");
+        PythonTools.Run linked = PythonTools.run(List.of(jlink.toString(), "--add-modules", "java.base,jdk.httpserver",
+                "--strip-debug", "--no-man-pages", "--no-header-files", "--output", output.toString()));
+        assertThat(linked.exit()).as("jlink: %s", linked.all()).isZero();
     }
 
     private static void probeJar(Path jar) throws IOException {

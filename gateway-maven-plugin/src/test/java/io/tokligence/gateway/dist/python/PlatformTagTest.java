@@ -30,25 +30,55 @@ class PlatformTagTest {
         assertThat(elf.machine()).isEqualTo(hostIsX64() ? ElfFile.EM_X86_64 : ElfFile.EM_AARCH64);
         assertThat(elf.neededVersions()).anyMatch(version -> version.startsWith("GLIBC_2."));
         assumeTrue(onPath("readelf"), "readelf (binutils) is not installed: cross-check against it skipped");
-        assertThat(elf.neededVersions()).containsExactlyInAnyOrderElementsOf(readelfVersionNeeds(libjvm));
+        assertThat(elf.neededVersions()).containsExactlyInAnyOrderElementsOf(readelf(libjvm, "--version-info",
+                "Version needs section", "Name: (\\S+)\\s+Flags"));
+        assertThat(elf.neededLibraries()).containsExactlyInAnyOrderElementsOf(readelf(libjvm, "--dynamic",
+                "Dynamic section", "\\(NEEDED\\)\\s+Shared library: \\[(\\S+)\\]"));
     }
 
     @Test
     void tagsALinuxTreeWithTheHighestGlibcOfAllItsElfFiles(@TempDir Path temp) throws Exception {
-        assumeTrue(isLinux(), "needs the host JDK's ELF files");
+        assumeTrue(isLinux(), "needs a Linux JDK's ELF files");
+        Path jdk = NativeTreeFixture.linkJdk();
         Path tree = temp.resolve("gateway-linux-x64");
-        Files.createDirectories(tree.resolve("runtime/bin"));
-        Files.createDirectories(tree.resolve("runtime/lib/server"));
-        Files.copy(JAVA_HOME.resolve("bin/java"), tree.resolve("runtime/bin/java"));
-        Files.copy(JAVA_HOME.resolve("lib/server/libjvm.so"), tree.resolve("runtime/lib/server/libjvm.so"));
+        List<String> binaries = List.of("bin/java", "lib/libjli.so", "lib/server/libjvm.so");
+        for (String binary : binaries) {
+            Files.createDirectories(tree.resolve("runtime").resolve(binary).getParent());
+            Files.copy(jdk.resolve(binary), tree.resolve("runtime").resolve(binary));
+        }
         Files.writeString(tree.resolve("README"), "not an ELF file\n");
         String target = hostIsX64() ? "linux-x64" : "linux-aarch64";
 
-        int highest = highestGlibcMinor(List.of(ElfFile.read(tree.resolve("runtime/bin/java")).orElseThrow(),
-                ElfFile.read(tree.resolve("runtime/lib/server/libjvm.so")).orElseThrow()));
+        List<ElfFile> elves = new java.util.ArrayList<>();
+        for (String binary : binaries) {
+            elves.add(ElfFile.read(tree.resolve("runtime").resolve(binary)).orElseThrow());
+        }
+        int highest = highestGlibcMinor(elves);
         assertThat(highest).isGreaterThanOrEqualTo(17);
-        assertThat(PlatformTag.forTree(target, tree).value())
-                .isEqualTo("manylinux_2_" + highest + "_" + (hostIsX64() ? "x86_64" : "aarch64"));
+        PlatformTag tag = PlatformTag.forTree(target, tree);
+        assertThat(tag.value()).isEqualTo("manylinux_2_" + highest + "_" + (hostIsX64() ? "x86_64" : "aarch64"));
+        assertThat(tag.warning()).isNull();
+    }
+
+    @Test
+    void fallsBackToTheLinuxTagWhenABinaryLinksALibraryManylinuxDoesNotPromise(@TempDir Path temp) throws Exception {
+        assumeTrue(isLinux(), "needs the host JDK's ELF files");
+        Path java = JAVA_HOME.resolve("bin/java");
+        assumeTrue(ElfFile.read(java).orElseThrow().neededLibraries().contains("libz.so.1"),
+                "the host JDK bundles zlib, so it cannot show a runtime that links the system's");
+        Path tree = temp.resolve("gateway-linux-x64");
+        Files.createDirectories(tree.resolve("runtime/bin"));
+        Files.createDirectories(tree.resolve("runtime/lib"));
+        Files.copy(java, tree.resolve("runtime/bin/java"));
+        Files.copy(JAVA_HOME.resolve("lib/libjli.so"), tree.resolve("runtime/lib/libjli.so"));
+        String arch = hostIsX64() ? "x86_64" : "aarch64";
+
+        PlatformTag tag = PlatformTag.forTree(hostIsX64() ? "linux-x64" : "linux-aarch64", tree);
+
+        assertThat(tag.value()).isEqualTo("linux_" + arch);
+        assertThat(tag.warning()).contains(": runtime/bin/java links libz.so.1, which the tree does not bundle and "
+                + "manylinux does not promise, so the wheel is tagged linux_" + arch + " (pip installs it, PyPI refuses it)")
+                .endsWith("e.g. Eclipse Temurin, which bundles zlib");
     }
 
     @Test
@@ -105,18 +135,18 @@ class PlatformTagTest {
     }
 
 
-    private static List<String> readelfVersionNeeds(Path file) throws Exception {
-        Process readelf = new ProcessBuilder("readelf", "--version-info", "--wide", file.toString())
+    /** What binutils' readelf prints for {@code option}, from {@code section} on, captured by {@code pattern}. */
+    private static List<String> readelf(Path file, String option, String section, String pattern) throws Exception {
+        Process readelf = new ProcessBuilder("readelf", option, "--wide", file.toString())
                 .redirectErrorStream(true).start();
         String output = new String(readelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(readelf.waitFor()).isZero();
-        String needs = output.substring(output.indexOf("Version needs section"));
-        Matcher name = Pattern.compile("Name: (\\S+)\\s+Flags").matcher(needs);
-        List<String> versions = new java.util.ArrayList<>();
+        Matcher name = Pattern.compile(pattern).matcher(output.substring(output.indexOf(section)));
+        List<String> values = new java.util.ArrayList<>();
         while (name.find()) {
-            versions.add(name.group(1));
+            values.add(name.group(1));
         }
-        return versions.stream().distinct().toList();
+        return values.stream().distinct().toList();
     }
 
     private static boolean onPath(String tool) {

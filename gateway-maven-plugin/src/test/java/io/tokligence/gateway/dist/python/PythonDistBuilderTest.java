@@ -35,13 +35,14 @@ class PythonDistBuilderTest {
     static Path temp;
     private static PythonDistBuilder.Result result;
     private static Path dist;
+    private static final List<String> WARNINGS = new ArrayList<>();
 
     @BeforeAll
     static void buildFromTheHostTree() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
                 "the test tree is a jlink image of the host JDK with POSIX launchers: needs Linux");
         dist = NativeTreeFixture.distWithHostTree(temp.resolve("dist"));
-        result = new PythonDistBuilder(line -> { }).build(spec(dist, "0.1.0-SNAPSHOT"));
+        result = new PythonDistBuilder(line -> { }, WARNINGS::add).build(spec(dist, "0.1.0-SNAPSHOT"));
     }
 
     static PythonDistSpec spec(Path dist, String version) {
@@ -53,6 +54,7 @@ class PythonDistBuilderTest {
     void writesOneWheelPerTreeNamedByVersionAndComputedTag() throws IOException {
         String tag = PlatformTag.forTree(NativeTreeFixture.hostTarget(), NativeTreeFixture.hostTree()).value();
         assertThat(tag).startsWith("manylinux_2_");
+        assertThat(WARNINGS).isEmpty();
         assertThat(result.wheels()).containsExactly(
                 dist.resolve("python/wheels/tokgateway-0.1.0.dev0-py3-none-" + tag + ".whl"));
         assertThat(result.sdist()).isEqualTo(dist.resolve("python/sdist/tokgateway-0.1.0.dev0.tar.gz"));
@@ -132,7 +134,7 @@ class PythonDistBuilderTest {
     @Test
     void rebuildsAreByteIdentical(@TempDir Path again) throws IOException {
         Path secondDist = NativeTreeFixture.distWithHostTree(again.resolve("dist"));
-        PythonDistBuilder.Result second = new PythonDistBuilder(line -> { }).build(spec(secondDist, "0.1.0-SNAPSHOT"));
+        PythonDistBuilder.Result second = new PythonDistBuilder(line -> { }, line -> { }).build(spec(secondDist, "0.1.0-SNAPSHOT"));
 
         assertThat(Files.mismatch(result.wheels().get(0), second.wheels().get(0))).isEqualTo(-1);
         assertThat(Files.mismatch(result.sdist(), second.sdist())).isEqualTo(-1);
@@ -167,8 +169,24 @@ class PythonDistBuilderTest {
     }
 
     @Test
+    void shipsTheSbomUnderDistInfoWhenTheBuildMadeOne(@TempDir Path other) throws IOException {
+        Path otherDist = NativeTreeFixture.distWithHostTree(other.resolve("dist"));
+        Path sbom = Files.writeString(other.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\"}\n");
+        PythonDistSpec withSbom = new PythonDistSpec(otherDist, NativeTreeFixture.PYTHON_PACKAGE, NativeTreeFixture.LICENSE,
+                "0.1.0-SNAPSHOT", TIMESTAMP, sbom);
+
+        Path wheelFile = new PythonDistBuilder(line -> { }, line -> { }).build(withSbom).wheels().get(0);
+
+        try (ZipFile wheel = ZipFile.builder().setPath(wheelFile).get()) {
+            assertThat(text(wheel, "tokgateway-0.1.0.dev0.dist-info/sboms/bom.json")).isEqualTo(Files.readString(sbom));
+            assertThat(text(wheel, "tokgateway-0.1.0.dev0.dist-info/RECORD"))
+                    .contains("\ntokgateway-0.1.0.dev0.dist-info/sboms/bom.json,sha256=");
+        }
+    }
+
+    @Test
     void failsClearlyWithoutNativeTrees(@TempDir Path empty) {
-        assertThatThrownBy(() -> new PythonDistBuilder(line -> { }).build(spec(empty, "0.1.0-SNAPSHOT")))
+        assertThatThrownBy(() -> new PythonDistBuilder(line -> { }, line -> { }).build(spec(empty, "0.1.0-SNAPSHOT")))
                 .isInstanceOf(DistException.class)
                 .hasMessage("No native trees in " + empty.resolve("native") + " (gateway-<target>/ folders): run goal "
                         + "dist-native first (mvn package -Pdist-native,dist-python) or point -Dgateway.distDirectory at them");
@@ -178,7 +196,7 @@ class PythonDistBuilderTest {
     @Test
     void failsOnAnUnmappableVersionBeforeWritingAnything(@TempDir Path other) throws IOException {
         Path otherDist = NativeTreeFixture.distWithHostTree(other.resolve("dist"));
-        assertThatThrownBy(() -> new PythonDistBuilder(line -> { }).build(spec(otherDist, "1.0-M1")))
+        assertThatThrownBy(() -> new PythonDistBuilder(line -> { }, line -> { }).build(spec(otherDist, "1.0-M1")))
                 .isInstanceOf(DistException.class)
                 .hasMessageStartingWith("Project version '1.0-M1' has no PEP 440 form");
         assertThat(otherDist.resolve("python")).doesNotExist();

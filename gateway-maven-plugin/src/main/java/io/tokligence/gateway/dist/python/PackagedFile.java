@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * One file going into a wheel or sdist: its path inside the archive, where its bytes come from (a file on
  * disk or generated text) and whether it is executable (mode 0755, else 0644).
  */
-public record ArchiveEntry(String name, Path file, byte[] content, boolean executable) {
+public record PackagedFile(String name, Path file, byte[] content, boolean executable) {
 
-    public static ArchiveEntry ofFile(String name, Path file, boolean executable) {
-        return new ArchiveEntry(name, file, null, executable);
+    public static PackagedFile ofFile(String name, Path file, boolean executable) {
+        return new PackagedFile(name, file, null, executable);
     }
 
-    public static ArchiveEntry ofText(String name, String text) {
-        return new ArchiveEntry(name, null, text.getBytes(StandardCharsets.UTF_8), false);
+    public static PackagedFile ofText(String name, String text) {
+        return new PackagedFile(name, null, text.getBytes(StandardCharsets.UTF_8), false);
     }
 
     public InputStream open() throws IOException {
