@@ -1,6 +1,8 @@
 # Sourced by .ci/run: installs the system packages the test suite drives (idempotent, quiet).
 need_apt=()
 command -v qemu-aarch64-static >/dev/null || need_apt+=(qemu-user-static)
+# Debian's Chromium for the console browser test (fe/e2e, gateway-app -Pdist-frontend); playwright never downloads one.
+command -v chromium >/dev/null || need_apt+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq

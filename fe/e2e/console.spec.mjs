@@ -74,6 +74,7 @@ try {
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   await runFlow('web', { viewport: { width: 1280, height: 860 } });
   await runFlow('h5', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await checkUnreachableBanner();
   if (problems.length > 0) throw new Error(`the browser reported problems:\n  ${problems.join('\n  ')}`);
   console.log(`e2e: web and h5 consoles passed against ${baseUrl}; screenshots in ${outputDir}`);
 } catch (e) {
@@ -96,7 +97,8 @@ async function runFlow(target, contextOptions) {
   const page = await context.newPage();
   watch(page, target);
   const consolePath = target === 'h5' ? '/h5/' : '/';
-  const shot = (name) => page.screenshot({ path: join(outputDir, `${target}-${name}.png`), fullPage: true });
+  // H5 shots show the phone's screen (a full-page shot would paint the fixed bottom navigation mid-page).
+  const shot = (name) => page.screenshot({ path: join(outputDir, `${target}-${name}.png`), fullPage: target === 'web' });
   const press = (locator) => (target === 'h5' ? locator.tap() : locator.click());
   const nav = (name) => press(page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true }));
 
@@ -172,6 +174,26 @@ async function runFlow(target, contextOptions) {
   console.log(`e2e: ${target} console passed`);
 }
 
+// Last, because it stops gatewayd: a signed-in console whose gateway goes away says so in a banner.
+async function checkUnreachableBanner() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: baseUrl });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`unreachable: page error: ${e.message}`));
+  await page.goto('/');
+  await page.getByLabel('API key').fill(adminKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectText(page.getByTestId('health'), '0.1.0-SNAPSHOT');
+  const exit = await stopDaemon(daemon);
+  if (exit !== 0) throw new Error(`gatewayd exited with ${exit} on SIGTERM (expected 0)`);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expectText(page.getByRole('alert').first(), `Cannot reach the gateway at ${baseUrl}. Is gatewayd running?`);
+  const banner = await page.locator('.banner').boundingBox();
+  if (!banner || banner.y !== 0 || banner.width !== 1280) throw new Error(`the banner is not across the top: ${JSON.stringify(banner)}`);
+  await page.screenshot({ path: join(outputDir, 'web-unreachable.png'), fullPage: true });
+  await context.close();
+  console.log('e2e: unreachable-gateway banner passed');
+}
+
 async function checkMobileLayout(page) {
   const nav = await page.getByRole('navigation', { name: 'Screens' }).boundingBox();
   if (!nav || Math.round(nav.y + nav.height) !== 844 || nav.width !== 390) {
@@ -240,12 +262,14 @@ function startDaemon() {
   }).catch((e) => fail(e.message));
 }
 
-function stopDaemon({ child }) {
-  return new Promise((resolveStop) => {
+function stopDaemon(running) {
+  running.stopped ??= new Promise((resolveStop) => {
+    const { child } = running;
     if (child.exitCode !== null) return resolveStop(child.exitCode);
     child.once('exit', (code) => resolveStop(code));
     child.kill('SIGTERM');
   });
+  return running.stopped;
 }
 
 function freePort() {

@@ -7,7 +7,7 @@ export function HealthPanel({ client }: { client: ApiClient }) {
   return (
     <Section title="Gateway" actions={<button onClick={health.reload}>Refresh</button>}>
       <ErrorMessage error={health.error} />
-      {health.data && (
+      {health.data && !health.error && (
         <dl className="facts" data-testid="health">
           <dt>Status</dt>
           <dd className={health.data.status === 'ok' ? 'ok' : 'bad'}>{health.data.status}</dd>
