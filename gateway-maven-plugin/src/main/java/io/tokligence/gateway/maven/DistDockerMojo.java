@@ -9,6 +9,7 @@ import io.tokligence.gateway.dist.docker.ImageArch;
 import io.tokligence.gateway.dist.docker.ImageLabels;
 import io.tokligence.gateway.dist.docker.ImageNaming;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.License;
@@ -38,8 +39,13 @@ public class DistDockerMojo extends AbstractMojo {
     @Parameter(property = "gateway.docker.tags")
     private List<String> tags;
 
-    /** Linux archs in the OCI index ({@code amd64}, {@code arm64}); each needs its dist-native tree. @since 0.1.0 */
-    @Parameter(property = "gateway.docker.architectures", defaultValue = "amd64,arm64")
+    /**
+     * Linux archs in the OCI index ({@code amd64}, {@code arm64}); each needs its dist-native tree. Default: every
+     * arch whose tree dist-native wrote (both with {@code -Dgateway.native.targets=linux-x64,linux-aarch64}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "gateway.docker.architectures")
     private List<String> architectures;
 
     /**
@@ -117,9 +123,15 @@ public class DistDockerMojo extends AbstractMojo {
         String source = project.getScm() != null && project.getScm().getUrl() != null ? project.getScm().getUrl()
                 : project.getUrl();
         List<String> licenses = project.getLicenses().stream().map(License::getName).toList();
-        return new DockerImageSpec(distDirectory.toPath().toAbsolutePath(), workDirectory.toPath().toAbsolutePath(),
-                ImageNaming.of(imageName, version, tags == null ? List.of() : tags), version,
-                architectures.stream().map(ImageArch::parse).toList(), baseImage,
+        Path dist = distDirectory.toPath().toAbsolutePath();
+        // Parameters first, inputs second: a wrong name fails the same way whatever dist/ holds.
+        ImageNaming naming = ImageNaming.of(imageName, version, tags == null ? List.of() : tags);
+        List<ImageArch> archs = architectures == null || architectures.isEmpty()
+                ? DockerImageSpec.availableArchitectures(dist) : architectures.stream().map(ImageArch::parse).toList();
+        getLog().info("Image architectures: " + archs.stream().map(ImageArch::ociName).toList());
+        return new DockerImageSpec(dist, workDirectory.toPath().toAbsolutePath(),
+                naming, version,
+                archs, baseImage,
                 new DebianBaseImage.Settings(basePackages, baseCacheDirectory == null
                         ? DebianBaseImage.Settings.defaultCacheDirectory() : baseCacheDirectory.toPath()),
                 launchers == null || launchers.isEmpty() ? DockerImageSpec.DEFAULT_LAUNCHERS : launchers, port,

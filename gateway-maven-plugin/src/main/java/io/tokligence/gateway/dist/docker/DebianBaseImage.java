@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -59,8 +62,11 @@ public final class DebianBaseImage {
         }
     }
 
-    /** An assembled base: the Jib reference to use and the exact package files it was made from. */
-    public record Assembled(Path archive, List<String> debianPackages) {
+    /**
+     * An assembled base: the Jib reference to use, the exact package files it was made from, and the names of all
+     * its files (to check that a runtime finds every library it links).
+     */
+    public record Assembled(Path archive, List<String> debianPackages, Set<String> fileNames) {
         public String jibReference() {
             return "tar://" + archive.toAbsolutePath();
         }
@@ -79,22 +85,21 @@ public final class DebianBaseImage {
         Path entry = settings.cacheDirectory().resolve(arch.debianArch() + "-" + key(timestamp));
         Path archive = entry.resolve("base.tar");
         Path packageList = entry.resolve("packages.txt");
+        Path fileList = entry.resolve("files.txt");
         try {
-            if (Files.isRegularFile(archive) && Files.isRegularFile(packageList)) {
-                return new Assembled(archive, Files.readAllLines(packageList));
+            if (!Files.isRegularFile(archive) || !Files.isRegularFile(packageList) || !Files.isRegularFile(fileList)) {
+                try (StagedDirectory staged = StagedDirectory.beside(entry)) {
+                    build(arch, timestamp, staged.path());
+                    staged.commit();
+                }
             }
-            try (StagedDirectory staged = StagedDirectory.beside(entry)) {
-                List<String> debs = build(arch, timestamp, staged.path());
-                Files.write(staged.path().resolve("packages.txt"), debs);
-                staged.commit();
-                return new Assembled(archive, debs);
-            }
+            return new Assembled(archive, Files.readAllLines(packageList), new TreeSet<>(Files.readAllLines(fileList)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot assemble the Debian base image in " + entry, e);
         }
     }
 
-    private List<String> build(ImageArch arch, BuildTimestamp timestamp, Path work) throws IOException {
+    private void build(ImageArch arch, BuildTimestamp timestamp, Path work) throws IOException {
         Path debs = Files.createDirectories(work.resolve("debs"));
         List<String> command = new ArrayList<>(List.of("apt-get", "download", "-q"));
         settings.packages().forEach(p -> command.add(p + ":" + arch.debianArch()));
@@ -121,9 +126,13 @@ public final class DebianBaseImage {
         }
         addServiceFiles(rootfs);
         writeDockerArchive(rootfs, arch, timestamp, work.resolve("base.tar"));
+        Files.write(work.resolve("packages.txt"), debNames);
+        try (Stream<Path> files = Files.walk(rootfs)) {
+            Files.write(work.resolve("files.txt"), files.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString()).distinct().sorted().toList());
+        }
         StagedDirectory.deleteRecursively(rootfs);
         StagedDirectory.deleteRecursively(debs);
-        return debNames;
     }
 
     /** The multiarch directory name (e.g. {@code aarch64-linux-gnu}) the libc package put its libraries in. */
@@ -143,7 +152,7 @@ public final class DebianBaseImage {
         Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n");
         Files.writeString(etc.resolve("hosts"), "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
         Files.createDirectories(rootfs.resolve("root"));
-        if (!Files.exists(rootfs.resolve("bin/sh"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        if (!Files.exists(rootfs.resolve("bin/sh"), LinkOption.NOFOLLOW_LINKS)
                 && Files.exists(rootfs.resolve("bin/dash"))) {
             Files.createSymbolicLink(rootfs.resolve("bin/sh"), Path.of("dash"));
         }

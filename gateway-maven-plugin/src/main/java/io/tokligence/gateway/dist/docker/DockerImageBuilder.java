@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -90,6 +92,22 @@ public final class DockerImageBuilder {
             return reference;
         }
         DebianBaseImage.Assembled base = new DebianBaseImage(spec.debianBase(), runner).assemble(arch, spec.timestamp());
+        RuntimeLibraries.Needs needs = RuntimeLibraries.neededFromBase(spec.nativeTree(arch).resolve("runtime"));
+        needs.byOptionalLibrary().forEach((library, sonames) -> {
+            Set<String> lacking = new TreeSet<>(sonames);
+            lacking.removeAll(base.fileNames());
+            if (!lacking.isEmpty()) {
+                log.accept("Note: in the linux/" + arch.ociName() + " image, the runtime's " + library + " cannot load ("
+                        + "the base lacks " + String.join(", ", lacking) + "); only code using its JDK module needs it");
+            }
+        });
+        Set<String> missing = new TreeSet<>(needs.always());
+        missing.removeAll(base.fileNames());
+        if (!missing.isEmpty()) {
+            throw new DistException("The linux/" + arch.ociName() + " runtime links " + String.join(", ", missing)
+                    + ", which the Debian base packages " + spec.debianBase().packages() + " do not provide: add the "
+                    + "packages holding them to <basePackages> (-Dgateway.docker.basePackages), or set <baseImage>");
+        }
         bases.put(arch, "debian:" + String.join(",", base.debianPackages()));
         return base.jibReference();
     }

@@ -2,6 +2,7 @@ package io.tokligence.gateway.dist.docker;
 
 import io.tokligence.gateway.dist.BuildTimestamp;
 import io.tokligence.gateway.dist.DistException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,29 @@ public record DockerImageSpec(
         return distDirectory.resolve("docker");
     }
 
+    /**
+     * The archs whose linux tree dist-native wrote into {@code distDirectory}: the default when the user names none,
+     * so that a build of only the host's tree gives that arch's image.
+     *
+     * @throws DistException when there is no linux tree at all
+     */
+    public static List<ImageArch> availableArchitectures(Path distDirectory) {
+        List<ImageArch> available = java.util.Arrays.stream(ImageArch.values())
+                .filter(a -> Files.isRegularFile(nativeTree(distDirectory, a).resolve("runtime/bin/java"))).toList();
+        if (available.isEmpty()) {
+            throw new DistException("No linux native tree in " + distDirectory.resolve("native")
+                    + " (gateway-linux-x64, gateway-linux-aarch64): run goal dist-native first (-Pdist-native,dist-docker"
+                    + " -Dgateway.native.targets=linux-x64,linux-aarch64), or name <architectures>");
+        }
+        return available;
+    }
+
     /** The dist-native tree an arch's image is made from. */
     public Path nativeTree(ImageArch arch) {
+        return nativeTree(distDirectory, arch);
+    }
+
+    private static Path nativeTree(Path distDirectory, ImageArch arch) {
         return distDirectory.resolve("native").resolve("gateway-" + arch.nativeTarget());
     }
 }

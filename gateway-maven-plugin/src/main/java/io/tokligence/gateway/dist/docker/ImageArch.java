@@ -7,20 +7,18 @@ import java.util.stream.Collectors;
 
 /** A linux CPU architecture the image is built for, with the names each tool in the chain uses for it. */
 public enum ImageArch {
-    AMD64("amd64", "linux-x64", "amd64", 62, "x86_64"),
-    ARM64("arm64", "linux-aarch64", "arm64", 183, "aarch64");
+    AMD64("amd64", "linux-x64", "amd64", "x86_64"),
+    ARM64("arm64", "linux-aarch64", "arm64", "aarch64");
 
     private final String ociName;
     private final String nativeTarget;
     private final String debianArch;
-    private final int elfMachine;
     private final String jvmArch;
 
-    ImageArch(String ociName, String nativeTarget, String debianArch, int elfMachine, String jvmArch) {
+    ImageArch(String ociName, String nativeTarget, String debianArch, String jvmArch) {
         this.ociName = ociName;
         this.nativeTarget = nativeTarget;
         this.debianArch = debianArch;
-        this.elfMachine = elfMachine;
         this.jvmArch = jvmArch;
     }
 
@@ -36,11 +34,6 @@ public enum ImageArch {
 
     public String debianArch() {
         return debianArch;
-    }
-
-    /** {@code e_machine} in the ELF header of this arch's binaries. */
-    public int elfMachine() {
-        return elfMachine;
     }
 
     /**

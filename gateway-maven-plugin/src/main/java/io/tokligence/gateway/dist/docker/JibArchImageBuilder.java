@@ -72,7 +72,7 @@ final class JibArchImageBuilder {
                 .setOfflineMode(!isRegistry(baseReference))
                 .setBaseImageLayersCache(spec.workDirectory().resolve("jib-cache/base"))
                 .setApplicationLayersCache(spec.workDirectory().resolve("jib-cache/application"))
-                .setToolName("gateway-maven-plugin");
+                .setToolName("gateway-maven-plugin (jib-core)");
         try {
             builder.containerize(containerizer);
         } catch (ExecutionException | com.google.cloud.tools.jib.api.RegistryException

@@ -1,9 +1,8 @@
 package io.tokligence.gateway.dist.docker;
 
 import io.tokligence.gateway.dist.DistException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.tokligence.gateway.dist.runtime.ExecutableHeader;
+import io.tokligence.gateway.dist.runtime.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,28 +25,17 @@ final class NativeTree {
                         + " does not exist; " + fix);
             }
         }
-        int machine = elfMachine(tree.resolve("runtime/bin/java"));
-        if (machine != arch.elfMachine()) {
-            throw new DistException("Native tree " + tree + " holds a runtime for ELF machine " + machine
-                    + ", not linux/" + arch.ociName() + " (" + arch.elfMachine() + "); rebuild it with dist-native");
+        Path java = tree.resolve("runtime/bin/java");
+        ExecutableHeader header = ExecutableHeader.read(java);
+        if (!header.matches(target(arch))) {
+            throw new DistException("Native tree " + tree + " holds a runtime for " + header.describe()
+                    + ", not linux/" + arch.ociName() + "; rebuild it with dist-native");
         }
     }
 
-    /** {@code e_machine} of an ELF file, or -1 when the file is not ELF. */
-    static int elfMachine(Path file) {
-        byte[] header = new byte[20];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(header, 0, header.length) < header.length
-                    || header[0] != 0x7f || header[1] != 'E' || header[2] != 'L' || header[3] != 'F') {
-                return -1;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        boolean littleEndian = header[5] == 1;
-        int low = header[littleEndian ? 18 : 19] & 0xff;
-        int high = header[littleEndian ? 19 : 18] & 0xff;
-        return high << 8 | low;
+    /** The dist-native target whose tree an arch's image is made from. */
+    static Target target(ImageArch arch) {
+        return Target.parse(arch.nativeTarget());
     }
 
     /** The web/H5 bundles for an arch's image: the tree's own copy, else {@code dist/frontend}, else none. */

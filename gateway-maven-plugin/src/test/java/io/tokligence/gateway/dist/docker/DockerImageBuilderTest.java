@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tokligence.gateway.dist.DistException;
+import io.tokligence.gateway.dist.runtime.ExecutableHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +67,8 @@ class DockerImageBuilderTest {
             // base, runtime, dependencies, config, frontend, application: the app jar alone in the last layer
             assertThat(layerFiles(layout, layers.get(1)).keySet()).allMatch(n -> n.startsWith("app/runtime/"))
                     .contains("app/runtime/bin/java");
-            assertThat(NativeTree.elfMachine(writeTemp(layerFiles(layout, layers.get(1)).get("app/runtime/bin/java"))))
-                    .isEqualTo(arch.elfMachine());
+            assertThat(ExecutableHeader.parse(layerFiles(layout, layers.get(1)).get("app/runtime/bin/java"), "java")
+                    .matches(NativeTree.target(arch))).isTrue();
             assertThat(layerFiles(layout, layers.get(2))).containsOnlyKeys("app/lib/sample-dependency-1.0.jar");
             assertThat(layerFiles(layout, layers.get(3))).containsKeys("app/config/setting.ini",
                     "app/config/dev/gateway.ini", "app/bin/gateway", "app/bin/gatewayd", "app/LICENSE",
@@ -142,6 +145,56 @@ class DockerImageBuilderTest {
     }
 
     @Test
+    void withoutNamedArchsTheTreesPresentDecide() throws IOException {
+        Path dist = temp.resolve("dist");
+        assertThatThrownBy(() -> DockerImageSpec.availableArchitectures(dist))
+                .isInstanceOf(DistException.class)
+                .hasMessage("No linux native tree in " + dist.resolve("native") + " (gateway-linux-x64, "
+                        + "gateway-linux-aarch64): run goal dist-native first (-Pdist-native,dist-docker "
+                        + "-Dgateway.native.targets=linux-x64,linux-aarch64), or name <architectures>");
+        NativeTreeFixture.create(dist, ImageArch.host());
+        assertThat(DockerImageSpec.availableArchitectures(dist)).containsExactly(ImageArch.host());
+    }
+
+    @Test
+    void aTreeOfAnotherArchIsRefusedBeforeAnythingIsBuilt() throws IOException {
+        Path dist = temp.resolve("dist");
+        Path amd64 = NativeTreeFixture.create(dist, ImageArch.AMD64);
+        NativeTreeFixture.copyTree(amd64, dist.resolve("native/gateway-linux-aarch64"));
+
+        assertThatThrownBy(() -> new DockerImageBuilder(log::add).build(ImageFixtures.spec(dist, temp.resolve("work"),
+                List.of(ImageArch.ARM64), null, 8081, "ghcr.io/tokligence/gateway")))
+                .isInstanceOf(DistException.class)
+                .hasMessage("Native tree " + dist.resolve("native/gateway-linux-aarch64") + " holds a runtime for "
+                        + "ELF64 e_machine 0x3e (linux x64), not linux/arm64; rebuild it with dist-native");
+        assertThat(dist.resolve("docker")).doesNotExist();
+    }
+
+    @Test
+    void aRuntimeLinkingALibraryTheBaseLacksIsRefused() throws IOException {
+        Path dist = temp.resolve("dist");
+        Path tree = NativeTreeFixture.create(dist, ImageArch.host());
+        assertThat(RuntimeLibraries.neededFromBase(tree.resolve("runtime")).always()).contains("libc.so.6")
+                .doesNotContain("libjvm.so", "libjava.so");
+        DockerImageSpec full = ImageFixtures.spec(dist, temp.resolve("work"), List.of(ImageArch.host()), null, 8081,
+                "ghcr.io/tokligence/gateway");
+        DockerImageSpec glibcOnly = new DockerImageSpec(full.distDirectory(), full.workDirectory(), full.naming(),
+                full.version(), full.architectures(), null,
+                new DebianBaseImage.Settings(List.of("libc6", "dash"), ImageFixtures.BASE_CACHE), full.launchers(),
+                full.port(), full.labels(), full.timestamp(), full.hostArchitecture());
+        Set<String> needed = RuntimeLibraries.neededFromBase(tree.resolve("runtime")).always();
+        Assumptions.assumeTrue(needed.contains("libz.so.1"), "this JDK's runtime does not link the system zlib");
+
+        assertThatThrownBy(() -> new DockerImageBuilder(log::add).build(glibcOnly))
+                .isInstanceOf(DistException.class)
+                .hasMessageStartingWith("The linux/" + ImageArch.host().ociName() + " runtime links ")
+                .hasMessageContaining("libz.so.1")
+                .hasMessageEndingWith(", which the Debian base packages [dash, libc6] do not provide: add the packages "
+                        + "holding them to <basePackages> (-Dgateway.docker.basePackages), or set <baseImage>");
+        assertThat(dist.resolve("docker")).doesNotExist();
+    }
+
+    @Test
     void anUnreadableBaseFailsInOneLineWithNothingWritten() throws IOException {
         Path dist = temp.resolve("dist");
         NativeTreeFixture.create(dist, ImageArch.host());
@@ -200,7 +253,4 @@ class DockerImageBuilderTest {
         return ImageFixtures.untarGzip(blob(layout, layer.get("digest").asText()));
     }
 
-    private Path writeTemp(byte[] bytes) throws IOException {
-        return Files.write(Files.createTempFile(temp, "elf", ""), bytes);
-    }
 }

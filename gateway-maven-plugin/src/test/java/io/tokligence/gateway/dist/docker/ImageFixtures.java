@@ -33,13 +33,9 @@ final class ImageFixtures {
 
     static DockerImageSpec spec(Path dist, Path work, List<ImageArch> arches, String baseImage, int port,
             String imageName) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("org.opencontainers.image.title", "Tokligence Gateway");
-        labels.put("org.opencontainers.image.version", "0.1.0-SNAPSHOT");
-        labels.put("org.opencontainers.image.revision", "0123456789abcdef0123456789abcdef01234567");
-        labels.put("org.opencontainers.image.source", "https://github.com/tokligence/gateway-java");
-        labels.put("org.opencontainers.image.licenses", "Apache-2.0");
-        labels.put("org.opencontainers.image.created", TIMESTAMP.instant().toString());
+        Map<String, String> labels = ImageLabels.of("Tokligence Gateway", "0.1.0-SNAPSHOT",
+                "0123456789abcdef0123456789abcdef01234567", dist, "https://github.com/tokligence/gateway-java",
+                List.of("Apache-2.0"), TIMESTAMP);
         return new DockerImageSpec(dist, work, ImageNaming.of(imageName, "0.1.0-SNAPSHOT", List.of()),
                 "0.1.0-SNAPSHOT", arches, baseImage,
                 new DebianBaseImage.Settings(DebianBaseImage.DEFAULT_PACKAGES, BASE_CACHE),
