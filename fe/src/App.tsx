@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { ADMIN_ROLES, ApiClient, type Profile } from './api';
+import { BrandMark } from './branding';
 import { API_BASE_URL, BUILD_TARGET, type Target } from './target';
 import { Config } from './screens/Config';
 import { Marketplace } from './screens/Marketplace';
@@ -91,7 +92,7 @@ export function App({ target = BUILD_TARGET, baseUrl = API_BASE_URL }: { target?
       ) : (
         <>
           <header className="topbar">
-            <strong>Tokligence Gateway</strong>
+            <strong className="brand"><BrandMark /></strong>
             <span className="muted">{profile.email}</span>
             <button onClick={signOut}>Sign out</button>
           </header>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiClient, errorMessage, type Profile } from '../api';
+import { BrandMark } from '../branding';
 import { ErrorMessage } from '../components';
 import { HealthPanel } from './Overview';
 
@@ -30,7 +31,7 @@ export function SignIn({ client, onSignedIn }: { client: ApiClient; onSignedIn: 
   return (
     <div className="signin">
       <form className="card" onSubmit={submit}>
-        <h1>Tokligence Gateway</h1>
+        <h1 className="brand"><BrandMark /></h1>
         <label htmlFor="api-key">API key</label>
         <input
           id="api-key"

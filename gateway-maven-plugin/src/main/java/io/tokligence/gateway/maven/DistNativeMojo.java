@@ -157,12 +157,15 @@ public class DistNativeMojo extends AbstractMojo {
         }
         List<Launcher> commands = launchers == null || launchers.isEmpty() ? Launcher.GATEWAY
                 : new TreeMap<>(launchers).entrySet().stream().map(e -> new Launcher(e.getKey(), e.getValue())).toList();
-        List<Path> dependencies = project.getArtifacts().stream()
+        List<Artifact> runtimeArtifacts = project.getArtifacts().stream()
                 .filter(a -> a.getArtifactHandler().isAddedToClasspath() && a.getFile() != null)
                 .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()) && !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
-                .map(a -> a.getFile().toPath()).toList();
+                .toList();
+        Path applicationJar = applicationJar(runtimeArtifacts);
+        List<Path> dependencies = runtimeArtifacts.stream().map(a -> a.getFile().toPath())
+                .filter(jar -> !jar.equals(applicationJar)).toList();
         Path dist = distDirectory.toPath().toAbsolutePath();
-        return new NativeDistributionSpec(project.getVersion(), applicationJar(), dependencies, requests,
+        return new NativeDistributionSpec(project.getVersion(), applicationJar, dependencies, requests,
                 modules == null ? List.of() : modules, excludeModules == null ? List.of() : excludeModules,
                 commands,
                 configDirectory.toPath().toAbsolutePath(),
@@ -173,7 +176,20 @@ public class DistNativeMojo extends AbstractMojo {
                 pruneForeignNativeLibraries, jlinkCompression);
     }
 
-    private Path applicationJar() {
+    /**
+     * The project's own jar; for a project without one (packaging {@code pom}, such as a deployment site that only
+     * depends on gateway-app) the first direct runtime dependency, so the application comes from the dependencies.
+     */
+    private Path applicationJar(List<Artifact> runtimeArtifacts) {
+        if (!"jar".equals(project.getArtifact().getArtifactHandler().getExtension())) {
+            List<String> direct = project.getDependencies().stream()
+                    .map(d -> d.getGroupId() + ":" + d.getArtifactId()).toList();
+            return runtimeArtifacts.stream().filter(a -> direct.contains(a.getGroupId() + ":" + a.getArtifactId()))
+                    .map(a -> a.getFile().toPath()).findFirst()
+                    .orElseThrow(() -> new DistException("Project " + project.getArtifactId() + " has packaging "
+                            + project.getPackaging() + " and no runtime dependency to ship: add a dependency on"
+                            + " io.tokligence.gateway:gateway-app (or use packaging jar)"));
+        }
         File file = project.getArtifact().getFile();
         return file != null ? file.toPath()
                 : Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
