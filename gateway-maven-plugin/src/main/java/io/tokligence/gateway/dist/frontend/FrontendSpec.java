@@ -52,8 +52,11 @@ public record FrontendSpec(Path frontendDirectory, List<String> targets, Path no
         return distDirectory.resolve("frontend").resolve(target);
     }
 
-    /** Beside the bundle rather than in it, so the stamp is neither served nor packed into archives. */
+    /**
+     * In the npm project's {@code node_modules/.cache} (where Vite, Babel and ESLint keep theirs), so the stamp is
+     * neither served nor packed into archives, and a fresh {@code node_modules} rebuilds, as it should.
+     */
     public Path fingerprintFile(String target) {
-        return distDirectory.resolve("frontend").resolve("." + target + ".fingerprint");
+        return frontendDirectory.resolve("node_modules/.cache/tokligence-gateway").resolve(target + ".fingerprint");
     }
 }
