@@ -7,6 +7,8 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
 # dist-docker: skopeo and umoci read and unpack the images; unshare/chroot (util-linux, coreutils) run them.
 command -v skopeo >/dev/null || need_apt+=(skopeo)
 command -v umoci >/dev/null || need_apt+=(umoci)
+command -v pipx >/dev/null || need_apt+=(pipx)
+python3 -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv python3-pip)
 need_update=
 # dist-docker's default base and the arm64 test runtimes come from Debian's arm64 packages (apt-get download).
 if command -v dpkg >/dev/null && ! dpkg --print-foreign-architectures | grep -qx arm64; then
@@ -58,13 +60,6 @@ fi
 
 # dist-python tests: pip/venv and pipx from Debian, the wheel judges (twine, check-wheel-contents, auditwheel),
 # uv and pypiserver from PyPI into a venv of their own, pinned in the test resources.
-need_apt=()
-command -v pipx >/dev/null || need_apt+=(pipx)
-python3 -c 'import ensurepip' 2>/dev/null || need_apt+=(python3-venv python3-pip)
-if [ ${#need_apt[@]} -gt 0 ] && command -v apt-get >/dev/null; then
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-fi
 py_tools_venv="${XDG_CACHE_HOME:-$HOME/.cache}/gateway-python-tools/venv"
 py_tools_requirements="gateway-maven-plugin/src/test/resources/python/tools-requirements.txt"
 if [ ! -x "$py_tools_venv/bin/pypi-server" ] || [ ! -x "$py_tools_venv/bin/uv" ]; then
