@@ -37,6 +37,14 @@ public final class StagedDirectory implements AutoCloseable {
      * @throws DistException naming the directory when it cannot be written
      */
     public static StagedDirectory beside(Path destination) {
+        return beside(destination, "point the output directory elsewhere");
+    }
+
+    /**
+     * As {@link #beside(Path)}, with the fix the error suggests when the directory cannot be written, e.g. the
+     * parameter that moves it.
+     */
+    public static StagedDirectory beside(Path destination, String howToRelocate) {
         Path parent = destination.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
@@ -48,7 +56,7 @@ public final class StagedDirectory implements AutoCloseable {
             return new StagedDirectory(destination, staging);
         } catch (IOException e) {
             throw new DistException("Cannot write to " + parent + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "): make the directory writable or point the output directory elsewhere", e);
+                    + e.getMessage() + "): make it a writable directory or " + howToRelocate, e);
         }
     }
 

@@ -50,15 +50,17 @@ public final class NativeDistributionBuilder {
                         + RuntimeSource.howToSupply(request.target()) + " (or set <skipUnavailableTargets>true)");
             }
         }
+        // Every tree ships this directory: a line the gateway would refuse must fail here, before anything is linked.
+        ConfigTemplateCheck.check(spec.configDirectory());
         JavaHome linkingJdk = JavaHome.open(spec.linkingJdk(), "The JDK running the build");
         Target host = Target.host();
-        SortedSet<String> modules = new ModuleDependencies(runner).compute(linkingJdk.tool("jdeps", host),
-                linkingJdk.featureVersion(), spec.applicationJar(), spec.dependencyJars(), spec.extraModules(),
-                spec.excludedModules());
-        info.accept("Runtime modules: " + String.join(",", modules));
-
         Path nativeDirectory = spec.distDirectory().resolve("native");
-        try (StagedDirectory staged = StagedDirectory.beside(nativeDirectory)) {
+        try (StagedDirectory staged = StagedDirectory.beside(nativeDirectory,
+                "point <distDirectory> / -Dgateway.distDirectory elsewhere")) {
+            SortedSet<String> modules = new ModuleDependencies(runner).compute(linkingJdk.tool("jdeps", host),
+                    linkingJdk.featureVersion(), spec.applicationJar(), spec.dependencyJars(), spec.extraModules(),
+                    spec.excludedModules());
+            info.accept("Runtime modules: " + String.join(",", modules));
             TargetDistributionWriter writer = new TargetDistributionWriter(spec, new Jlink(runner), linkingJdk, host, modules);
             List<Path> archives = linkAll(buildable, writer, staged.path(), spec.parallelism());
             Path sums = staged.path().resolve("SHA256SUMS");
