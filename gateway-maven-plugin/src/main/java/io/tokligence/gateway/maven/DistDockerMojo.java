@@ -1,7 +1,6 @@
 package io.tokligence.gateway.maven;
 
 import io.tokligence.gateway.dist.BuildTimestamp;
-import io.tokligence.gateway.dist.DistException;
 import io.tokligence.gateway.dist.docker.DebianBaseImage;
 import io.tokligence.gateway.dist.docker.DockerImageBuilder;
 import io.tokligence.gateway.dist.docker.DockerImageSpec;
@@ -13,9 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.License;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,7 +25,7 @@ import org.apache.maven.project.MavenProject;
  * @since 0.1.0
  */
 @Mojo(name = "dist-docker", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class DistDockerMojo extends AbstractMojo {
+public class DistDockerMojo extends AbstractDistMojo {
 
     /** Image name without tag. @since 0.1.0 */
     @Parameter(property = "gateway.docker.imageName", defaultValue = "ghcr.io/tokligence/gateway")
@@ -78,17 +74,11 @@ public class DistDockerMojo extends AbstractMojo {
     @Parameter(property = "gateway.docker.revision")
     private String revision;
 
-    /** The {@code dist/} root; this goal replaces {@code <distDirectory>/docker} as a whole. @since 0.1.0 */
-    @Parameter(property = "gateway.distDirectory", defaultValue = "${project.basedir}/dist")
-    private File distDirectory;
 
     /** Skips this goal. @since 0.1.0 */
     @Parameter(property = "gateway.docker.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Skips every gateway goal. @since 0.1.0 */
-    @Parameter(property = "gateway.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /** Image creation time and every file's time, for identical digests across builds. @since 0.1.0 */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
@@ -101,20 +91,25 @@ public class DistDockerMojo extends AbstractMojo {
     private MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("dist-docker skipped (gateway.docker.skip / gateway.skip)");
-            return;
-        }
-        try {
-            DockerImageBuilder.Result result = new DockerImageBuilder(getLog()::info).build(spec());
-            getLog().info("Wrote " + result.outputDirectory() + ": index " + result.indexDigest() + ", "
-                    + result.manifestDigests());
-        } catch (DistException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("dist-docker failed: " + e.getMessage(), e);
-        }
+    protected String goal() {
+        return "dist-docker";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "gateway.docker.skip";
+    }
+
+    @Override
+    protected void distribute() {
+        DockerImageBuilder.Result result = new DockerImageBuilder(getLog()::info).build(spec());
+        getLog().info("Wrote " + result.outputDirectory() + ": index " + result.indexDigest() + ", "
+                + result.manifestDigests());
     }
 
     private DockerImageSpec spec() {

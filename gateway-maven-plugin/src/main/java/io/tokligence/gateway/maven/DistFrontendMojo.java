@@ -1,6 +1,5 @@
 package io.tokligence.gateway.maven;
 
-import io.tokligence.gateway.dist.DistException;
 import io.tokligence.gateway.dist.ProcessRunner;
 import io.tokligence.gateway.dist.frontend.FrontendBuild;
 import io.tokligence.gateway.dist.frontend.FrontendSpec;
@@ -8,9 +7,6 @@ import io.tokligence.gateway.dist.frontend.NodeLocator;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "dist-frontend", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class DistFrontendMojo extends AbstractMojo {
+public class DistFrontendMojo extends AbstractDistMojo {
 
     /**
      * The console's npm project: package.json, package-lock.json and a Vite config writing {@code dist/<target>}.
@@ -52,13 +48,6 @@ public class DistFrontendMojo extends AbstractMojo {
     @Parameter(property = "gateway.frontend.nodeHome")
     private File nodeHome;
 
-    /**
-     * The distribution root; the bundles land in {@code frontend/<target>} below it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "gateway.distDirectory", defaultValue = "${project.basedir}/dist", required = true)
-    private File distDirectory;
 
     /**
      * Skips this goal.
@@ -68,33 +57,31 @@ public class DistFrontendMojo extends AbstractMojo {
     @Parameter(property = "gateway.frontend.skip", defaultValue = "false")
     private boolean skip;
 
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "gateway.skip", defaultValue = "false")
-    private boolean skipAll;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping dist-frontend (gateway.frontend.skip / gateway.skip)");
-            return;
-        }
-        try {
-            FrontendSpec spec = new FrontendSpec(frontendDirectory.toPath(), targets,
-                    nodeHome == null ? null : nodeHome.toPath(), distDirectory.toPath(), session.isOffline());
-            ProcessRunner runner = new ProcessRunner(getLog()::info);
-            NodeLocator locator = new NodeLocator(new ProcessRunner(getLog()::debug), System.getenv("PATH"));
-            new FrontendBuild(runner, locator, getLog()::info, System.getenv("PATH")).build(spec);
-        } catch (DistException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("dist-frontend failed: " + e.getMessage(), e);
-        }
+    protected String goal() {
+        return "dist-frontend";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "gateway.frontend.skip";
+    }
+
+    @Override
+    protected void distribute() {
+        FrontendSpec spec = new FrontendSpec(frontendDirectory.toPath(), targets,
+                nodeHome == null ? null : nodeHome.toPath(), distDirectory.toPath(), session.isOffline());
+        ProcessRunner runner = new ProcessRunner(getLog()::info);
+        NodeLocator locator = new NodeLocator(new ProcessRunner(getLog()::debug), System.getenv("PATH"));
+        new FrontendBuild(runner, locator, getLog()::info, System.getenv("PATH")).build(spec);
     }
 }

@@ -16,9 +16,6 @@ import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,7 +33,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "dist-native", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class DistNativeMojo extends AbstractMojo {
+public class DistNativeMojo extends AbstractDistMojo {
 
     /** Target ids to build: {@code linux-x64, linux-aarch64, macos-x64, macos-aarch64, windows-x64}; default the build machine's. @since 0.1.0 */
     @Parameter(property = "gateway.native.targets")
@@ -74,17 +71,11 @@ public class DistNativeMojo extends AbstractMojo {
     @Parameter(property = "gateway.native.licenseFile", defaultValue = "${project.basedir}/LICENSE")
     private File licenseFile;
 
-    /** The {@code dist/} root; this goal replaces {@code <distDirectory>/native} as a whole. @since 0.1.0 */
-    @Parameter(property = "gateway.distDirectory", defaultValue = "${project.basedir}/dist")
-    private File distDirectory;
 
     /** Skips this goal. @since 0.1.0 */
     @Parameter(property = "gateway.native.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Skips every gateway goal. @since 0.1.0 */
-    @Parameter(property = "gateway.skip", defaultValue = "false")
-    private boolean skipAll;
 
     /** Warn and skip a target that has no runtime source, instead of failing. @since 0.1.0 */
     @Parameter(property = "gateway.native.skipUnavailableTargets", defaultValue = "false")
@@ -129,21 +120,26 @@ public class DistNativeMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("dist-native skipped (gateway.native.skip / gateway.skip)");
-            return;
-        }
-        try {
-            NativeDistributionBuilder.Result result = new NativeDistributionBuilder(
-                    new ProcessRunner(getLog()::info), getLog()::info, getLog()::warn).build(spec());
-            result.archives().forEach(a -> getLog().info("Wrote " + a));
-            getLog().info("Wrote " + result.checksums());
-        } catch (DistException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("dist-native failed: " + e.getMessage(), e);
-        }
+    protected String goal() {
+        return "dist-native";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "gateway.native.skip";
+    }
+
+    @Override
+    protected void distribute() {
+        NativeDistributionBuilder.Result result = new NativeDistributionBuilder(
+                new ProcessRunner(getLog()::info), getLog()::info, getLog()::warn).build(spec());
+        result.archives().forEach(a -> getLog().info("Wrote " + a));
+        getLog().info("Wrote " + result.checksums());
     }
 
     private NativeDistributionSpec spec() {

@@ -1,13 +1,9 @@
 package io.tokligence.gateway.maven;
 
 import io.tokligence.gateway.dist.BuildTimestamp;
-import io.tokligence.gateway.dist.DistException;
 import io.tokligence.gateway.dist.python.PythonDistBuilder;
 import io.tokligence.gateway.dist.python.PythonDistSpec;
 import java.io.File;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "dist-python", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class DistPythonMojo extends AbstractMojo {
+public class DistPythonMojo extends AbstractDistMojo {
 
     /**
      * Skips this goal.
@@ -31,21 +27,7 @@ public class DistPythonMojo extends AbstractMojo {
     @Parameter(property = "gateway.python.skip", defaultValue = "false")
     private boolean skip;
 
-    /**
-     * Skips every gateway goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "gateway.skip", defaultValue = "false")
-    private boolean skipAll;
 
-    /**
-     * Root of all distributions: native trees are read from {@code native/}, Python files written to {@code python/}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "gateway.distDirectory", defaultValue = "${project.basedir}/dist", required = true)
-    private File distDirectory;
 
     /**
      * The Python package sources: {@code pyproject.toml} (name, summary, licence, URLs, scripts), the README it
@@ -91,22 +73,27 @@ public class DistPythonMojo extends AbstractMojo {
     private String outputTimestamp;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || skipAll) {
-            getLog().info("Skipping dist-python (" + (skip ? "gateway.python.skip" : "gateway.skip") + "=true)");
-            return;
-        }
-        try {
-            PythonDistSpec spec = new PythonDistSpec(distDirectory.toPath(), packageDirectory.toPath(),
-                    licenseFile.toPath(), projectVersion, BuildTimestamp.parse(outputTimestamp),
-                    sbomFile == null ? null : sbomFile.toPath());
-            PythonDistBuilder.Result result = new PythonDistBuilder(getLog()::info, getLog()::warn).build(spec);
-            getLog().info("Python distributions: " + result.wheels().size() + " wheel(s) in "
-                    + spec.wheelDirectory() + ", sdist " + result.sdist());
-        } catch (DistException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (Exception e) {
-            throw new MojoExecutionException("dist-python failed: " + e.getMessage(), e);
-        }
+    protected String goal() {
+        return "dist-python";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skip;
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "gateway.python.skip";
+    }
+
+    @Override
+    protected void distribute() throws Exception {
+        PythonDistSpec spec = new PythonDistSpec(distDirectory.toPath(), packageDirectory.toPath(),
+                licenseFile.toPath(), projectVersion, BuildTimestamp.parse(outputTimestamp),
+                sbomFile == null ? null : sbomFile.toPath());
+        PythonDistBuilder.Result result = new PythonDistBuilder(getLog()::info, getLog()::warn).build(spec);
+        getLog().info("Python distributions: " + result.wheels().size() + " wheel(s) in "
+                + spec.wheelDirectory() + ", sdist " + result.sdist());
     }
 }
