@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokligence.gateway.dist.DistException;
+import io.tokligence.gateway.dist.FileTrees;
 import io.tokligence.gateway.dist.ProcessRunner;
 import io.tokligence.gateway.dist.StagedDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Builds the console bundles: {@code npm ci} when the lockfile changed or node_modules is missing, one
@@ -131,35 +129,8 @@ public final class FrontendBuild {
 
     private static void publish(Path source, Path destination) {
         try (StagedDirectory staged = StagedDirectory.beside(destination)) {
-            copyTree(source, staged.path());
-            makeReadable(staged.path());
+            FileTrees.copy(source, staged.path());
             staged.commit();
-        }
-    }
-
-    /** The staging directory is created private (0700); a served bundle must be readable like its contents. */
-    private static void makeReadable(Path dir) {
-        try {
-            if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot set permissions of " + dir, e);
-        }
-    }
-
-    private static void copyTree(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
         }
     }
 
